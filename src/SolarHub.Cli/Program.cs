@@ -1,0 +1,6 @@
+using System.CommandLine;
+using SolarHub.Cli.Commands;
+
+var root = new RootCommand("SolarHub: monitors JK BMS battery banks on an RS485 bus.");
+root.Subcommands.Add(DecodeCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,26 @@
+namespace SolarHub.Protocol.Jk.Decoding;
+
+/// <summary>Where each type 02 field sits in one layout (offsets from the first 0x55).</summary>
+internal sealed record CellInfoLayout(
+    int Cells, int Mask, int Average, int Delta, int MaxIndex, int MinIndex, int Resistances,
+    int MosTemperature, int PackVoltage, int Power, int Current, int[] Temperatures, int Alarms, bool WideAlarms,
+    int BalanceCurrent, int BalancerAction, int Soc, int Remaining, int Full, int Cycles, int CycledCapacity,
+    int Soh, int Runtime, int ChargeMosfet, int DischargeMosfet, int PrechargeMosfet, int Heating)
+{
+    public const int CellsOffset = 6;
+
+    public static readonly CellInfoLayout Jk02_32S = new(
+        Cells: 32, Mask: 70, Average: 74, Delta: 76, MaxIndex: 78, MinIndex: 79, Resistances: 80,
+        MosTemperature: 144, PackVoltage: 150, Power: 154, Current: 158, Temperatures: [162, 164, 254, 256, 258],
+        Alarms: 166, WideAlarms: true, BalanceCurrent: 170, BalancerAction: 172, Soc: 173, Remaining: 174, Full: 178,
+        Cycles: 182, CycledCapacity: 186, Soh: 190, Runtime: 194, ChargeMosfet: 198, DischargeMosfet: 199,
+        PrechargeMosfet: 200, Heating: 215);
+
+    // 24 cells: the cell block is 16 bytes shorter, everything from the pack voltage on sits 32 bytes earlier.
+    public static readonly CellInfoLayout Jk02_24S = new(
+        Cells: 24, Mask: 54, Average: 58, Delta: 60, MaxIndex: 62, MinIndex: 63, Resistances: 64,
+        MosTemperature: 134, PackVoltage: 118, Power: 122, Current: 126, Temperatures: [130, 132],
+        Alarms: 136, WideAlarms: false, BalanceCurrent: 138, BalancerAction: 140, Soc: 141, Remaining: 142, Full: 146,
+        Cycles: 150, CycledCapacity: 154, Soh: 158, Runtime: 162, ChargeMosfet: 166, DischargeMosfet: 167,
+        PrechargeMosfet: 168, Heating: -1);
+}

@@ -1,0 +1,2 @@
+namespace SolarHub.Simulator;
+internal static class Placeholder { }
