@@ -42,6 +42,11 @@ public readonly record struct CellInfo
     public double CellResistance(int index) => CellResistancesMilliohm[index] / 1000.0;
     public double Temperature(int index) => TemperaturesDeci[index] / 10.0;
 
+    /// <summary>JK reports an unconnected sensor as -200 °C.</summary>
+    public bool TemperaturePresent(int index) => TemperaturesDeci[index] > AbsentSensorDeci;
+
+    public const short AbsentSensorDeci = -1000;
+
     public double PackVoltage => PackVoltageMv / 1000.0;
     public double Current => CurrentMa / 1000.0;
     /// <summary>Signed like the current: the frame stores the magnitude only.</summary>

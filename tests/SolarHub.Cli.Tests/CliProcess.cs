@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace SolarHub.Cli.Tests;
+
+/// <summary>Runs the real solarhub executable (built beside the tests) as a child process.</summary>
+public static class CliProcess
+{
+    public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
+
+    public static async Task<Outcome> RunAsync(IEnumerable<string> args, byte[]? stdin = null, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null) await process.StandardInput.BaseStream.WriteAsync(stdin);
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        try { await process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException($"solarhub {string.Join(' ', args)} did not exit"); }
+        return new Outcome(process.ExitCode, await stdout, await stderr);
+    }
+}
