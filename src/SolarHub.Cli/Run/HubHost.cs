@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json.Serialization;
+using Akka.Event;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Serilog;
+using SolarHub.Cli.Api;
+using SolarHub.Configuration;
+using SolarHub.Core.Hosting;
+
+namespace SolarHub.Cli.Run;
+
+/// <summary>The running node: Akka.NET (hosted) with the banks, Serilog console logging, and the HTTP API.</summary>
+public static class HubHost
+{
+    public static WebApplication Build(HubConfig config, string urls, bool verbose, TextWriter telemetryOut)
+    {
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddSerilog();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.WriteIndented = true;
+        });
+        builder.Services.AddAkka("solarhub", akka =>
+        {
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = verbose ? LogLevel.InfoLevel : LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLogger<SerilogLogger>();
+            });
+            akka.WithSolarHub(config);
+            akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
+        });
+
+        var app = builder.Build();
+        app.MapBankEndpoints();
+        return app;
+    }
+}

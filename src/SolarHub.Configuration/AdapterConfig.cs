@@ -1,0 +1,23 @@
+using SolarHub.Protocol.Jk;
+
+namespace SolarHub.Configuration;
+
+/// <summary>One adapter attached to a bank: protocol, transport, and where it stands in the failover order.</summary>
+/// <param name="Priority">Lower is preferred (1 = primary).</param>
+/// <param name="PollTimeout">Active mode: how long to wait for a pack's answer.</param>
+/// <param name="PollGap">Active mode: the quiet time kept between two polls (JK packs need ≥ 120 ms).</param>
+public sealed record AdapterConfig(
+    string Id,
+    AdapterProtocol Protocol,
+    TransportSettings Transport,
+    int Priority = 1,
+    bool Enabled = true,
+    JkLayout Layout = JkLayout.JK02_32S,
+    TimeSpan? PollTimeout = null,
+    TimeSpan? PollGap = null)
+{
+    public TimeSpan EffectivePollTimeout => PollTimeout ?? TimeSpan.FromSeconds(1);
+    public TimeSpan EffectivePollGap => PollGap ?? TimeSpan.FromMilliseconds(150);
+
+    public string Describe() => $"{Id} ({(Protocol == AdapterProtocol.JkPassive ? "jk-passive" : "jk-active")} {Transport.Describe()}, priority {Priority}{(Enabled ? "" : ", disabled")})";
+}

@@ -1,0 +1,27 @@
+using SolarHub.Protocol.Jk;
+using SolarHub.Protocol.Jk.Decoding;
+
+namespace SolarHub.Core.Adapters;
+
+// The protocol between an adapter actor (which owns one transport) and its bank.
+
+/// <summary>The adapter opened its transport and its read loop is running.</summary>
+public sealed record AdapterConnected(string AdapterId, string Endpoint);
+
+/// <summary>
+/// "My loop is alive": sent every heartbeat interval with what was seen since the previous beat.
+/// <paramref name="PacksSeenMask"/> has bit N set when pack address N delivered a valid cell-info frame.
+/// </summary>
+public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask);
+
+/// <summary>The transport failed (refused, reset, closed, port gone); the adapter restarts with backoff.</summary>
+public sealed record AdapterFaulted(string AdapterId, string Reason);
+
+/// <summary>A pack's cell and real-time data, decoded. <paramref name="ReceivedTimestamp"/> is a Stopwatch timestamp of the read that completed the frame.</summary>
+public sealed record PackReadingReceived(string AdapterId, byte Address, CellInfo Values, DateTimeOffset ReceivedAt, long ReceivedTimestamp);
+
+/// <summary>A pack's device-info frame, and the layout it implies (null when it cannot tell).</summary>
+public sealed record PackDeviceInfoReceived(string AdapterId, byte Address, DeviceInfo Info, JkLayout? DetectedLayout);
+
+/// <summary>Bank to adapter: drop the connection and reconnect (e.g. no valid data within the deadline).</summary>
+public sealed record ReconnectAdapter(string Reason);

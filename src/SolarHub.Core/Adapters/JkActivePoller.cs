@@ -1,0 +1,100 @@
+using Akka.Actor;
+using SolarHub.Configuration;
+using SolarHub.Core.Adapters.Transports;
+using SolarHub.Core.Configuration;
+using SolarHub.Protocol.Jk;
+using SolarHub.Protocol.Jk.Bus;
+using SolarHub.Protocol.Jk.Decoding;
+
+namespace SolarHub.Core.Adapters;
+
+/// <summary>
+/// <c>jk-active</c>: the bus has no JK master, so this actor is the master. One poll at a time, a poll timeout per
+/// poll, and at least the configured gap (≥ 120 ms) between the end of one exchange and the next poll.
+/// Each pack's device info is asked first (it tells the layout), then cell info round-robin.
+/// </summary>
+public sealed class JkActivePoller : BusConnectionActor
+{
+    private sealed record PollNext;
+    private sealed record PollTimedOut(int Sequence);
+
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(120);
+
+    private readonly IReadOnlyList<PackConfig> _packs;
+    private readonly bool[] _deviceInfoKnown;
+    private readonly byte[] _poll = new byte[ModbusMessages.PollLength];
+    private int _next;
+    private int _awaiting = -1;
+    private int _awaitingIndex;
+    private ushort _awaitingRegister;
+    private int _sequence;
+
+    public JkActivePoller(AdapterConfig adapter, IReadOnlyList<PackConfig> packs, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings)
+        : base(adapter, bank, transport, timings, settings)
+    {
+        _packs = packs;
+        _deviceInfoKnown = new bool[packs.Count];
+    }
+
+    public static Props Props(AdapterConfig adapter, IReadOnlyList<PackConfig> packs, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings) =>
+        Akka.Actor.Props.Create(() => new JkActivePoller(adapter, packs, bank, transport, timings, settings));
+
+    protected override int ExpectedAddress => _awaiting;
+
+    private TimeSpan Gap => Adapter.EffectivePollGap < MinimumGap ? MinimumGap : Adapter.EffectivePollGap;
+
+    protected override void OnConnected() => Self.Tell(new PollNext());
+
+    protected override void ReceiveActiveMode()
+    {
+        Receive<PollNext>(_ => SendPoll());
+        Receive<PollTimedOut>(timeout =>
+        {
+            if (timeout.Sequence != _sequence || _awaiting < 0) return;
+            // Some firmware never answers the device-info poll; ask it once, then read cell data with the configured layout.
+            if (_awaitingRegister == JkRegister.DeviceInfo) _deviceInfoKnown[_awaitingIndex] = true;
+            // A silent pack must not stall the others: move on to the next one.
+            _awaiting = -1;
+            Timers.StartSingleTimer("poll", new PollNext(), Gap);
+        });
+        Receive<Status.Success>(_ => { });
+        Receive<Status.Failure>(failure => Fail($"write to {Adapter.Transport.Describe()} failed: {failure.Cause.Message}"));
+    }
+
+    private void SendPoll()
+    {
+        if (_packs.Count == 0) return;
+        int index = _next;
+        _next = (_next + 1) % _packs.Count;
+        var pack = _packs[index];
+        _awaitingRegister = _deviceInfoKnown[index] ? JkRegister.CellInfo : JkRegister.DeviceInfo;
+        _awaiting = pack.Address;
+        _awaitingIndex = index;
+        _sequence++;
+        ModbusMessages.WritePoll(_poll, pack.Address, _awaitingRegister);
+        Connection!.WriteAsync(_poll, 0, _poll.Length).PipeTo(Self, success: () => new Status.Success(null));
+        Timers.StartSingleTimer("poll-timeout", new PollTimedOut(_sequence), Adapter.EffectivePollTimeout);
+    }
+
+    public override void OnCellInfo(byte address, in CellInfo values)
+    {
+        base.OnCellInfo(address, values);
+        Answered(address);
+    }
+
+    public override void OnDeviceInfo(byte address, in DeviceInfo info, JkLayout? detectedLayout)
+    {
+        base.OnDeviceInfo(address, info, detectedLayout);
+        for (int i = 0; i < _packs.Count; i++)
+            if (_packs[i].Address == address) _deviceInfoKnown[i] = true;
+        Answered(address);
+    }
+
+    private void Answered(byte address)
+    {
+        if (address != _awaiting) return;
+        _awaiting = -1;
+        Timers.Cancel("poll-timeout");
+        Timers.StartSingleTimer("poll", new PollNext(), Gap);
+    }
+}

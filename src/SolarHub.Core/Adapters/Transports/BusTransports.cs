@@ -1,0 +1,13 @@
+using SolarHub.Configuration;
+
+namespace SolarHub.Core.Adapters.Transports;
+
+public static class BusTransports
+{
+    public static IBusTransport For(TransportSettings settings) => settings switch
+    {
+        TcpTransport tcp => new TcpBusTransport(tcp.Host, tcp.Port),
+        SerialTransport serial => new SerialBusTransport(serial),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings, "unknown transport"),
+    };
+}

@@ -1,0 +1,34 @@
+using System.IO.Ports;
+using SolarHub.Configuration;
+
+namespace SolarHub.Core.Adapters.Transports;
+
+/// <summary>A serial RS485 adapter. Opening a port can block, so it happens on the thread pool, never on an actor's thread.</summary>
+public sealed class SerialBusTransport(SerialTransport settings) : IBusTransport
+{
+    public string Endpoint => settings.Describe();
+
+    public async Task<Stream> OpenAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var open = Task.Run(() =>
+        {
+            var port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
+            {
+                Handshake = Handshake.None,
+                ReadTimeout = SerialPort.InfiniteTimeout,
+                WriteTimeout = 2000,
+            };
+            try
+            {
+                port.Open();
+                return (Stream)new SerialPortStream(port);
+            }
+            catch
+            {
+                port.Dispose();
+                throw;
+            }
+        }, cancellationToken);
+        return await open.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,57 @@
+using Akka.Actor;
+using SolarHub.Configuration;
+using SolarHub.Core.Adapters.Transports;
+using SolarHub.Core.Configuration;
+
+namespace SolarHub.Core.Banks;
+
+/// <summary>
+/// Runs one <see cref="BankSupervisor"/> per configured bank and routes <see cref="BankEnvelope"/>s to them by id,
+/// the same contract a Cluster Sharding region offers, so callers do not change when banks are sharded.
+/// </summary>
+public sealed class BankRegistry : ReceiveActor
+{
+    private readonly Dictionary<string, IActorRef> _banks = new();
+    private readonly Func<string, BankTimings> _timings;
+    private readonly AdapterSettings _adapterSettings;
+    private readonly Func<TransportSettings, IBusTransport>? _transports;
+
+    public BankRegistry(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
+    {
+        _timings = timings;
+        _adapterSettings = adapterSettings;
+        _transports = transports;
+        foreach (var bank in config.Banks) StartBank(bank);
+
+        Receive<BankEnvelope>(envelope =>
+        {
+            if (_banks.TryGetValue(envelope.BankId, out var bank)) bank.Forward(envelope.Message);
+            else Sender.Tell(new BankNotFound(envelope.BankId));
+        });
+        Receive<GetBankIds>(_ => Sender.Tell(new BankIds(_banks.Keys.Order().ToList())));
+        Receive<ApplyHubConfig>(m => Apply(m.Config));
+    }
+
+    public static Props Props(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null) =>
+        Akka.Actor.Props.Create(() => new BankRegistry(config, timings, adapterSettings, transports));
+
+    private void Apply(HubConfig config)
+    {
+        foreach (var gone in _banks.Keys.Except(config.Banks.Select(b => b.Id)).ToList())
+        {
+            Context.Stop(_banks[gone]);
+            _banks.Remove(gone);
+        }
+        foreach (var bank in config.Banks)
+        {
+            if (_banks.TryGetValue(bank.Id, out var running)) running.Tell(new ApplyBankConfig(bank));
+            else StartBank(bank);
+        }
+    }
+
+    private void StartBank(BankConfig bank) =>
+        _banks[bank.Id] = Context.ActorOf(BankSupervisor.Props(bank, _timings(bank.Id), _adapterSettings, _transports), $"bank-{Uri.EscapeDataString(bank.Id)}");
+}
+
+/// <summary>Replaces the whole set of banks: new ones start, removed ones stop, the others get their new configuration.</summary>
+public sealed record ApplyHubConfig(HubConfig Config);

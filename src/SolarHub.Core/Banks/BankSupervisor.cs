@@ -1,0 +1,361 @@
+using Akka.Actor;
+using Akka.Event;
+using SolarHub.Configuration;
+using SolarHub.Core.Adapters;
+using SolarHub.Core.Adapters.Transports;
+using SolarHub.Core.Configuration;
+using SolarHub.Core.Telemetry;
+
+namespace SolarHub.Core.Banks;
+
+/// <summary>
+/// One bank. Its children each own one adapter (under a backoff supervisor); the bank judges them only by what
+/// they report (heartbeats, frames, faults), picks the active one with <see cref="FailoverPolicy"/>, keeps per-pack
+/// freshness and publishes telemetry and events on the event stream. No static state: it can run as a sharded entity.
+/// </summary>
+public sealed class BankSupervisor : ReceiveActor, IWithTimers
+{
+    private sealed record Tick;
+    private sealed record PublishTelemetry;
+    private sealed record ProbeStandbys;
+    private const int FailoverHistory = 50;
+
+    private readonly BankTimings _timings;
+    private readonly AdapterSettings _adapterSettings;
+    private readonly Func<TransportSettings, IBusTransport> _transports;
+    private readonly Dictionary<string, AdapterTracker> _adapters = new();
+    private readonly SortedDictionary<byte, PackRecord> _packs = new();
+    private readonly Queue<FailoverOccurred> _failovers = new();
+    private readonly Dictionary<string, DateTimeOffset> _probeUntil = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private BankConfig _config;
+    private string? _active;
+    private BankState _state = BankState.Starting;
+    private DateTimeOffset _startedAt;
+
+    public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
+    {
+        _config = config;
+        _timings = timings;
+        _adapterSettings = adapterSettings;
+        _transports = transports ?? BusTransports.For;
+
+        Receive<AdapterConnected>(m => WithAdapter(m.AdapterId, t => OnConnected(t, m)));
+        Receive<AdapterHeartbeat>(m => WithAdapter(m.AdapterId, t => OnHeartbeat(t, m)));
+        Receive<PackReadingReceived>(m => WithAdapter(m.AdapterId, t => OnReading(t, m)));
+        Receive<PackDeviceInfoReceived>(m => _log.Info("bank {0}: pack {1} on {2} is {3}", BankId, m.Address, m.AdapterId,
+            $"{m.Info.Model} hardware {m.Info.HardwareVersion} software {m.Info.SoftwareVersion} (layout {m.DetectedLayout?.ToString() ?? "not detected"})"));
+        Receive<AdapterFaulted>(m => WithAdapter(m.AdapterId, t => OnFaulted(t, m.Reason)));
+        Receive<Tick>(_ => OnTick());
+        Receive<PublishTelemetry>(_ => Publish(Totals()));
+        Receive<ProbeStandbys>(_ => OnProbe());
+        Receive<GetBankSnapshot>(_ => Sender.Tell(Snapshot()));
+        Receive<ApplyBankConfig>(m => Apply(m.Config));
+        Receive<Terminated>(t => OnChildTerminated(t.ActorRef));
+    }
+
+    public static Props Props(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null) =>
+        Akka.Actor.Props.Create(() => new BankSupervisor(config, timings, adapterSettings, transports));
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private string BankId => _config.Id;
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+    private AdapterTracker? Active => _active is null ? null : _adapters.GetValueOrDefault(_active);
+
+    protected override void PreStart()
+    {
+        _startedAt = Now;
+        Apply(_config);
+        Timers.StartPeriodicTimer("tick", new Tick(), _timings.HeartbeatInterval);
+        Timers.StartPeriodicTimer("telemetry", new PublishTelemetry(), _timings.TelemetryInterval);
+        if (_timings.Standby == StandbyMode.Probe)
+            Timers.StartPeriodicTimer("probe", new ProbeStandbys(), _timings.ProbeInterval);
+    }
+
+    // ---- configuration --------------------------------------------------------------------------------------
+
+    private void Apply(BankConfig config)
+    {
+        _config = config;
+        var order = config.FailoverOrder;
+        foreach (var removed in _adapters.Values.Where(t => order.All(a => a.Id != t.Id)).ToList())
+        {
+            StopAdapter(removed, "removed from configuration or disabled");
+            _adapters.Remove(removed.Id);
+        }
+        for (int rank = 0; rank < order.Count; rank++)
+        {
+            var adapter = order[rank];
+            if (_adapters.TryGetValue(adapter.Id, out var existing))
+            {
+                existing.Rank = rank;
+                bool connectionChanged = existing.Config with { Priority = 0, Enabled = true } != adapter with { Priority = 0, Enabled = true };
+                existing.Reconfigure(adapter);
+                if (connectionChanged && existing.IsRunning)
+                {
+                    StopAdapter(existing, "connection settings changed");
+                    StartAdapter(existing);
+                }
+            }
+            else _adapters[adapter.Id] = new AdapterTracker(adapter, rank);
+        }
+
+        var addresses = config.Packs.Select(p => p.Address).ToHashSet();
+        foreach (var gone in _packs.Keys.Where(a => !addresses.Contains(a)).ToList()) _packs.Remove(gone);
+        foreach (var address in addresses) if (!_packs.ContainsKey(address)) _packs[address] = new PackRecord(address);
+
+        EnsureRunning();
+        Reconsider();
+    }
+
+    // ---- adapter reports ------------------------------------------------------------------------------------
+
+    private void WithAdapter(string adapterId, Action<AdapterTracker> handle)
+    {
+        // Reports of a removed adapter, or from a child of an earlier generation that is shutting down, are ignored.
+        if (_adapters.TryGetValue(adapterId, out var tracker) && tracker.IsRunning) handle(tracker);
+    }
+
+    private void OnConnected(AdapterTracker t, AdapterConnected m)
+    {
+        t.Connected(Now);
+        Move(t, AdapterState.Receiving, $"connected to {m.Endpoint}");
+        Reconsider();
+    }
+
+    private void OnHeartbeat(AdapterTracker t, AdapterHeartbeat m)
+    {
+        t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors);
+        if (t.State is AdapterState.Restarting or AdapterState.Failed && Move(t, AdapterState.Connecting, "restarted after backoff"))
+            Reconsider();
+    }
+
+    private void OnReading(AdapterTracker t, PackReadingReceived m)
+    {
+        var now = Now;
+        t.Reading(m.Address, m.Values, now);
+        if (t.Id == _active) Update(m.Address, t.Id, now, m);
+        if (t.State == AdapterState.Receiving && HasCompleteSet(t, now) && Move(t, AdapterState.Healthy, "complete set of fresh data"))
+            Reconsider();
+    }
+
+    private void OnFaulted(AdapterTracker t, string reason)
+    {
+        bool exhausted = t.Faulted(reason, Now, _timings.RestartBudget, _timings.RestartBudgetWindow);
+        _log.Warning("bank {0}: adapter {1} faulted: {2}", BankId, t.Id, reason);
+        Move(t, exhausted ? AdapterState.Failed : AdapterState.Restarting, reason);
+        Reconsider();
+    }
+
+    private void OnChildTerminated(IActorRef child)
+    {
+        var t = _adapters.Values.FirstOrDefault(a => Equals(a.Child, child));
+        if (t is null) return;
+        t.Stopped();
+        Move(t, AdapterState.Stopped, "adapter supervisor stopped");
+        Reconsider();
+    }
+
+    // ---- clocks ---------------------------------------------------------------------------------------------
+
+    private void OnTick()
+    {
+        var now = Now;
+        foreach (var t in _adapters.Values.Where(a => a.IsRunning).ToList())
+        {
+            if (t.State is AdapterState.Restarting or AdapterState.Failed) continue; // the backoff supervisor owns that wait
+            var lastBeat = t.LastHeartbeat ?? t.StartedAt ?? now;
+            if (now - lastBeat > _timings.HeartbeatTimeout)
+            {
+                var reason = $"loop dead: no heartbeat for {(now - lastBeat).TotalSeconds:0.0} s";
+                t.Faulted(reason, now, _timings.RestartBudget, _timings.RestartBudgetWindow);
+                StopAdapter(t, reason);
+                StartAdapter(t);
+                continue;
+            }
+            if (t.State is AdapterState.Receiving or AdapterState.Healthy)
+            {
+                var lastData = t.LastFrameAt ?? t.ConnectedAt ?? now;
+                if (now - lastData > _timings.DataDeadline)
+                {
+                    var reason = $"no valid frame for {(now - lastData).TotalSeconds:0.0} s";
+                    Move(t, AdapterState.Silent, reason);
+                    t.Child?.Tell(new ReconnectAdapter(reason));
+                }
+                else if (t.State == AdapterState.Receiving && HasCompleteSet(t, now))
+                    Move(t, AdapterState.Healthy, "fresh data for every pack that answers");
+            }
+        }
+
+        foreach (var (address, t) in _probeUntil.ToList())
+        {
+            if (now < t) continue;
+            _probeUntil.Remove(address);
+            if (_adapters.TryGetValue(address, out var probed) && probed.State != AdapterState.Healthy && probed.Id != _active)
+                StopAdapter(probed, "probe window over without a complete set of data");
+        }
+
+        foreach (var pack in _packs.Values)
+        {
+            if (pack.Stale || pack.Latest is null || now - pack.Latest.UpdatedAt <= _timings.PackStaleAfter) continue;
+            pack.Stale = true;
+            pack.Latest = pack.Latest with { Stale = true };
+            Publish(pack.Latest);
+            Publish(new BankAlarm(BankId, now, BankAlarmKind.PackStale, $"pack {pack.Address}: no fresh data for {_timings.PackStaleAfter.TotalSeconds:0.#} s", Cleared: false));
+        }
+
+        Reconsider();
+    }
+
+    private void OnProbe()
+    {
+        var active = Active;
+        foreach (var t in _adapters.Values.Where(a => !a.IsRunning && (active is null || a.Rank < active.Rank)))
+        {
+            _probeUntil[t.Id] = Now + _timings.ProbeWindow;
+            StartAdapter(t);
+        }
+        Reconsider();
+    }
+
+    private bool HasCompleteSet(AdapterTracker t, DateTimeOffset now)
+    {
+        if (t.PacksSeenMask == 0) return false;
+        bool all = _packs.Keys.All(a => (t.PacksSeenMask & (1 << a)) != 0);
+        // A pack missing on the bus must not keep every adapter unhealthy forever.
+        return all || (t.FirstFrameAt is { } first && now - first >= _timings.CompleteSetGrace);
+    }
+
+    // ---- decisions ------------------------------------------------------------------------------------------
+
+    private void Reconsider()
+    {
+        var candidates = _adapters.Values.Select(t => new FailoverPolicy.Candidate(t.Id, t.Rank, t.State, t.HealthySince)).ToList();
+        bool graceOver = Now - _startedAt >= _timings.CompleteSetGrace;
+        var decision = FailoverPolicy.Decide(candidates, _active, Now, _timings.FailbackHoldDown, graceOver, Active?.StateReason);
+        if (decision is not null) Activate(decision);
+        EnsureRunning();
+        UpdateBankState();
+    }
+
+    private void Activate(FailoverPolicy.Decision decision)
+    {
+        var now = Now;
+        var from = _active;
+        _active = decision.To;
+        var target = _adapters[decision.To];
+        if (from is null)
+            _log.Info("bank {0}: {1} active ({2})", BankId, decision.To, decision.Reason);
+        else
+        {
+            var failover = new FailoverOccurred(BankId, now, from, decision.To, decision.Reason, decision.IsFailback);
+            _failovers.Enqueue(failover);
+            while (_failovers.Count > FailoverHistory) _failovers.Dequeue();
+            _log.Warning("bank {0}: {1} from {2} to {3}: {4}", BankId, decision.IsFailback ? "failback" : "failover", from, decision.To, decision.Reason);
+            Publish(failover);
+        }
+        // A hot standby already holds fresh readings: publish them now rather than waiting for its next frames.
+        foreach (var (address, (values, at)) in target.Latest)
+            if (now - at <= _timings.PackStaleAfter)
+                Update(address, target.Id, at, new PackReadingReceived(target.Id, address, values, at, 0));
+    }
+
+    private void EnsureRunning()
+    {
+        var order = _adapters.Values.OrderBy(t => t.Rank).ToList();
+        if (_timings.Standby == StandbyMode.Hot)
+        {
+            foreach (var t in order.Where(t => !t.IsRunning)) StartAdapter(t);
+            return;
+        }
+        // Cold and probe: run the active adapter; while it is missing or unhealthy, also the next one that may help.
+        var active = Active;
+        if (active is not null && !active.IsRunning) StartAdapter(active);
+        if (active is { State: AdapterState.Healthy }) return;
+        if (order.Any(t => t.IsRunning && t.Id != _active && t.State is AdapterState.Connecting or AdapterState.Receiving)) return;
+        var next = order.FirstOrDefault(t => !t.IsRunning);
+        if (next is not null) StartAdapter(next);
+    }
+
+    private void StartAdapter(AdapterTracker t)
+    {
+        t.Generation++;
+        var props = AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings);
+        t.Child = Context.ActorOf(props, $"adapter-{Uri.EscapeDataString(t.Id)}-{t.Generation}");
+        Context.Watch(t.Child);
+        t.StartedAt = Now;
+        Move(t, AdapterState.Connecting, "starting");
+    }
+
+    private void StopAdapter(AdapterTracker t, string reason)
+    {
+        if (t.Child is { } child)
+        {
+            Context.Unwatch(child);
+            Context.Stop(child);
+        }
+        t.Stopped();
+        Move(t, AdapterState.Stopped, reason);
+    }
+
+    /// <summary>Changes an adapter's state and publishes it; callers run <see cref="Reconsider"/> once they are done.</summary>
+    private bool Move(AdapterTracker t, AdapterState state, string reason)
+    {
+        var change = t.MoveTo(state, reason, BankId, Now);
+        if (change is null) return false;
+        _log.Info("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
+        Publish(change);
+        return true;
+    }
+
+    private void UpdateBankState()
+    {
+        var now = Now;
+        var active = Active;
+        bool anyFresh = _packs.Values.Any(p => !p.Stale);
+        bool allFresh = _packs.Count > 0 && _packs.Values.All(p => !p.Stale);
+        bool everHealthy = _active is not null;
+        var state = active is { State: AdapterState.Healthy } && allFresh && active.Rank == 0 ? BankState.Healthy
+            : anyFresh || active is { State: AdapterState.Healthy } ? BankState.Degraded
+            : !everHealthy && now - _startedAt < _timings.CompleteSetGrace + _timings.DataDeadline ? BankState.Starting
+            : BankState.Down;
+        if (state == _state) return;
+        var previous = _state;
+        _state = state;
+        if (state == BankState.Down)
+            Publish(new BankAlarm(BankId, now, BankAlarmKind.AllAdaptersDown, "no adapter delivers data: telemetry is stale", Cleared: false));
+        else if (previous == BankState.Down)
+            Publish(new BankAlarm(BankId, now, BankAlarmKind.AllAdaptersDown, $"data flows again through {_active}", Cleared: true));
+    }
+
+    // ---- telemetry ------------------------------------------------------------------------------------------
+
+    private void Update(byte address, string adapterId, DateTimeOffset at, PackReadingReceived m)
+    {
+        if (!_packs.TryGetValue(address, out var pack))
+        {
+            if (_config.Packs.Count > 0) return; // not a pack of this bank
+            _packs[address] = pack = new PackRecord(address);
+        }
+        bool wasStale = pack.Stale && pack.Latest is not null;
+        pack.Latest = PackTelemetry.From(BankId, address, adapterId, at, m.Values) with { SourceTimestamp = m.ReceivedTimestamp };
+        pack.Stale = false;
+        Publish(pack.Latest);
+        if (wasStale)
+            Publish(new BankAlarm(BankId, at, BankAlarmKind.PackStale, $"pack {address}: fresh data again", Cleared: true));
+    }
+
+    private BankTelemetry Totals() => BankTotals.Compute(BankId, Now, _state, _active, _packs.Values);
+
+    private BankSnapshot Snapshot() => new(
+        BankId, _config.Name, _state, _active,
+        _adapters.Values.OrderBy(t => t.Rank).Select(t => new AdapterSnapshot(
+            t.Id, t.Config.Describe(), t.Config.Priority, t.Config.Enabled, t.Id == _active, t.State, t.StateReason,
+            t.LastHeartbeat, t.LastFrameAt, t.HealthySince, t.Bytes, t.Frames, t.ChecksumErrors, t.Restarts, t.LastError)).ToList(),
+        _packs.Values.Select(p => new PackSnapshot(p.Address, p.UpdatedAt, p.Stale, p.Latest)).ToList(),
+        Totals(),
+        _failovers.Reverse().ToList());
+
+    private void Publish(object message) => Context.System.EventStream.Publish(message);
+}

@@ -1,0 +1,64 @@
+using Akka.Configuration;
+
+namespace SolarHub.Core.Configuration;
+
+/// <summary>The clocks of a bank: HOCON <c>solarhub.bank</c>; hocon/solarhub.conf says what each one means.</summary>
+public sealed record BankTimings(
+    TimeSpan HeartbeatInterval,
+    TimeSpan HeartbeatTimeout,
+    TimeSpan DataDeadline,
+    TimeSpan BackoffMin,
+    TimeSpan BackoffMax,
+    int RestartBudget,
+    TimeSpan RestartBudgetWindow,
+    TimeSpan FailbackHoldDown,
+    TimeSpan PackStaleAfter,
+    TimeSpan CompleteSetGrace,
+    StandbyMode Standby,
+    TimeSpan ProbeInterval,
+    TimeSpan ProbeWindow,
+    TimeSpan TelemetryInterval)
+{
+    /// <summary>The built-in defaults (the embedded hocon/solarhub.conf).</summary>
+    public static BankTimings Default { get; } = FromConfig(SolarHubConfig.Defaults.GetConfig("solarhub.bank"));
+
+    /// <summary>Reads a <c>solarhub.bank</c>-shaped block; keys it lacks come from <paramref name="fallback"/>.</summary>
+    public static BankTimings FromConfig(Config bank, BankTimings? fallback = null)
+    {
+        TimeSpan Span(string key, TimeSpan? otherwise)
+        {
+            if (!bank.HasPath(key)) return otherwise ?? throw new ConfigurationException($"solarhub.bank.{key} is missing");
+            var value = bank.GetTimeSpan(key);
+            return value > TimeSpan.Zero ? value : throw new ConfigurationException($"solarhub.bank.{key}: {value} must be positive");
+        }
+
+        var timings = new BankTimings(
+            Span("heartbeat-interval", fallback?.HeartbeatInterval),
+            Span("heartbeat-timeout", fallback?.HeartbeatTimeout),
+            Span("data-deadline", fallback?.DataDeadline),
+            Span("backoff-min", fallback?.BackoffMin),
+            Span("backoff-max", fallback?.BackoffMax),
+            bank.HasPath("restart-budget") ? bank.GetInt("restart-budget") : fallback?.RestartBudget ?? 5,
+            Span("restart-budget-window", fallback?.RestartBudgetWindow),
+            Span("failback-hold-down", fallback?.FailbackHoldDown),
+            Span("pack-stale-after", fallback?.PackStaleAfter),
+            Span("complete-set-grace", fallback?.CompleteSetGrace),
+            bank.HasPath("standby") ? ParseStandby(bank.GetString("standby")) : fallback?.Standby ?? StandbyMode.Hot,
+            Span("probe-interval", fallback?.ProbeInterval),
+            Span("probe-window", fallback?.ProbeWindow),
+            Span("telemetry-interval", fallback?.TelemetryInterval));
+        if (timings.HeartbeatTimeout <= timings.HeartbeatInterval)
+            throw new ConfigurationException($"solarhub.bank.heartbeat-timeout ({timings.HeartbeatTimeout}) must be longer than heartbeat-interval ({timings.HeartbeatInterval})");
+        if (timings.BackoffMax < timings.BackoffMin)
+            throw new ConfigurationException($"solarhub.bank.backoff-max ({timings.BackoffMax}) must not be below backoff-min ({timings.BackoffMin})");
+        return timings;
+    }
+
+    private static StandbyMode ParseStandby(string value) => value.ToLowerInvariant() switch
+    {
+        "hot" => StandbyMode.Hot,
+        "probe" => StandbyMode.Probe,
+        "cold" => StandbyMode.Cold,
+        _ => throw new ConfigurationException($"solarhub.bank.standby: '{value}' is not one of hot, probe, cold"),
+    };
+}

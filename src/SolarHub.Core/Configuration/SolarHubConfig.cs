@@ -1,0 +1,33 @@
+using Akka.Configuration;
+
+namespace SolarHub.Core.Configuration;
+
+/// <summary>SolarHub's HOCON: the embedded defaults, and the timings that apply to one bank.</summary>
+public static class SolarHubConfig
+{
+    /// <summary>hocon/solarhub.conf, embedded in this assembly.</summary>
+    public static Config Defaults { get; } = LoadDefaults();
+
+    /// <summary>A bank's timings: <c>solarhub.bank</c>, then <c>solarhub.banks."id"</c> on top.</summary>
+    public static BankTimings TimingsFor(Config config, string bankId)
+    {
+        var merged = config.WithFallback(Defaults);
+        var common = BankTimings.FromConfig(merged.GetConfig("solarhub.bank"));
+        var key = $"solarhub.banks.\"{bankId}\"";
+        return merged.HasPath(key) ? BankTimings.FromConfig(merged.GetConfig(key), common) : common;
+    }
+
+    public static AdapterSettings AdapterSettingsFrom(Config config)
+    {
+        var adapter = config.WithFallback(Defaults).GetConfig("solarhub.adapter");
+        return new AdapterSettings(adapter.GetTimeSpan("connect-timeout"), Math.Max(256, adapter.GetInt("read-buffer-size")));
+    }
+
+    private static Config LoadDefaults()
+    {
+        using var stream = typeof(SolarHubConfig).Assembly.GetManifestResourceStream("solarhub.conf")
+            ?? throw new InvalidOperationException("solarhub.conf is not embedded");
+        using var reader = new StreamReader(stream);
+        return ConfigurationFactory.ParseString(reader.ReadToEnd());
+    }
+}

@@ -1,0 +1,32 @@
+using Akka.Hosting;
+using SolarHub.Configuration;
+using SolarHub.Core.Adapters.Transports;
+using SolarHub.Core.Banks;
+using SolarHub.Core.Configuration;
+
+namespace SolarHub.Core.Hosting;
+
+/// <summary>Marker for the <see cref="BankRegistry"/> in Akka.Hosting's ActorRegistry.</summary>
+public sealed class BankRegistryKey;
+
+public static class SolarHubHostingExtensions
+{
+    /// <summary>
+    /// Hosts SolarHub's banks in this actor system: adds the default HOCON (as a fallback, so the host's own
+    /// settings win) and starts a <see cref="BankRegistry"/> at <c>/user/solarhub-banks</c>, registered as
+    /// <see cref="BankRegistryKey"/>. Telemetry and events are published on the system's event stream.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithSolarHub(this AkkaConfigurationBuilder builder, HubConfig config,
+        Func<TransportSettings, IBusTransport>? transports = null)
+    {
+        builder.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
+        return builder.WithActors((system, registry) =>
+        {
+            var settings = system.Settings.Config;
+            var banks = system.ActorOf(
+                BankRegistry.Props(config, id => SolarHubConfig.TimingsFor(settings, id), SolarHubConfig.AdapterSettingsFrom(settings), transports),
+                "solarhub-banks");
+            registry.Register<BankRegistryKey>(banks);
+        });
+    }
+}
