@@ -1,0 +1,145 @@
+using SolarHub.Configuration.Validation;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using static SolarHub.Configuration.Legacy.LegacyKeys;
+
+namespace SolarHub.Configuration.Legacy;
+
+/// <summary>
+/// Reads the <c>config.yaml</c> of the older Python hub: its battery banks become SolarHub's banks, every other top-level
+/// section is listed as ignored. Never throws on bad input: every problem becomes a located <see cref="ConfigError"/>.
+/// </summary>
+public static class LegacyConfigReader
+{
+    public const string DefaultSourceName = "config.yaml";
+
+    public static LegacyConfigResult ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file: {e.Message}";
+            return new LegacyConfigResult(HubConfig.Empty, [], [new ConfigError(0, 0, "", reason, path)], []);
+        }
+        return Read(text, path);
+    }
+
+    public static LegacyConfigResult Read(string yamlText, string sourceName = DefaultSourceName)
+    {
+        var diagnostics = new LegacyDiagnostics(sourceName);
+        if (Load(yamlText, diagnostics) is not { } root)
+            return new LegacyConfigResult(HubConfig.Empty, [], diagnostics.Errors(), diagnostics.Warnings());
+
+        var banks = new List<LegacyBank>();
+        var ignored = new List<string>();
+        YamlNode? arraysSection = null;
+        var bankEntries = 0;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } section })
+            {
+                diagnostics.Error(keyNode.Start, "", $"{YamlScalars.Show(keyNode)} is not a section name");
+                continue;
+            }
+            switch (section)
+            {
+                case BatteryBanks:
+                    bankEntries += ReadBankList(value, banks, diagnostics);
+                    break;
+                case DeprecatedBatteryBank when !YamlScalars.IsNull(value):
+                    diagnostics.Warning(keyNode.Start, DeprecatedBatteryBank, "deprecated: move this bank into a battery_banks: list");
+                    bankEntries++;
+                    if (LegacyBankReader.Read(value, null, diagnostics) is { } bank)
+                        banks.Add(bank);
+                    break;
+                case DeprecatedBatteryBank:
+                    break;
+                case BatteryBankArrays:
+                    arraysSection = YamlScalars.IsNull(value) ? null : value;
+                    break;
+                default:
+                    // Inverters, meters, mqtt… belong to the older hub; say they were seen, but they are no error.
+                    if (!ignored.Contains(section))
+                        ignored.Add(section);
+                    break;
+            }
+        }
+        if (bankEntries == 0)
+            diagnostics.Error(root.Start, BatteryBanks, "no battery bank is configured: SolarHub would have nothing to monitor");
+
+        var config = new HubConfig(banks.Select(b => b.Config).ToList(), ignored);
+        AddValidatorFindings(config, banks, diagnostics);
+
+        var bankIds = banks.Select(b => b.Config.Id).Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var arrays = arraysSection is null ? [] : LegacyArrayReader.Read(arraysSection, bankIds, diagnostics);
+        return new LegacyConfigResult(config, arrays, diagnostics.Errors(), diagnostics.Warnings());
+    }
+
+    /// <summary>The root mapping, or null with the reason reported.</summary>
+    private static YamlMappingNode? Load(string yamlText, LegacyDiagnostics diagnostics)
+    {
+        var parser = new Parser(new StringReader(yamlText));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(e.Start, "", $"not valid YAML: {e.Message}");
+            return null;
+        }
+        // YamlDotNet throws plain exceptions on some malformed input (e.g. an unclosed flow list); bad text must never
+        // crash the hub, so any of them becomes an error at the last event the parser read.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error(parser.Current?.End ?? Mark.Empty, "", "not valid YAML: the parser could not go past this point (an unclosed [ or { ?)");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Error(Mark.Empty, BatteryBanks, "the file is empty: no battery bank is configured");
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+            diagnostics.Error(stream.Documents[1].RootNode.Start, "", "a second YAML document: config.yaml holds one (remove the extra ---)");
+
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlMappingNode mapping)
+            return mapping;
+        diagnostics.Error(root.Start, "", $"{YamlScalars.Show(root)} is not a mapping of sections (battery_banks:, battery_bank_arrays:, …)");
+        return null;
+    }
+
+    /// <returns>How many entries the list has, read or not.</returns>
+    private static int ReadBankList(YamlNode section, List<LegacyBank> banks, LegacyDiagnostics diagnostics)
+    {
+        if (YamlScalars.IsNull(section))
+            return 0;
+        if (section is not YamlSequenceNode list)
+        {
+            diagnostics.Error(section.Start, BatteryBanks, $"{YamlScalars.Show(section)} is not a list of banks");
+            return 1;
+        }
+        for (var i = 0; i < list.Children.Count; i++)
+            if (LegacyBankReader.Read(list.Children[i], i, diagnostics) is { } bank)
+                banks.Add(bank);
+        return list.Children.Count;
+    }
+
+    /// <summary>Runs the model validator and adds its findings at their lines, except where the reader already reported the same field.</summary>
+    private static void AddValidatorFindings(HubConfig config, IReadOnlyList<LegacyBank> banks, LegacyDiagnostics diagnostics)
+    {
+        var located = HubConfigValidator.FindIssues(config)
+            .Select(issue => (Place: LegacyIssueLocator.Locate(issue.Subject, banks), issue.Message))
+            .Where(x => x.Place is { } place && !diagnostics.HasErrorAt(place.Path))
+            .ToList();
+        foreach (var (place, message) in located)
+            diagnostics.Error(place!.Value.At, place.Value.Path, message);
+    }
+}

@@ -1,0 +1,23 @@
+namespace SolarHub.Configuration.Validation;
+
+/// <summary>Which field of the model a validation issue is about; sources map it to their own names and lines.</summary>
+public enum ConfigField
+{
+    BankId,
+    /// <summary>The bank's adapter list as a whole (e.g. none enabled).</summary>
+    BankAdapters,
+    /// <summary>The bank's pack list as a whole (e.g. empty).</summary>
+    BankPacks,
+    AdapterId,
+    Priority,
+    Host,
+    Port,
+    SerialPath,
+    BaudRate,
+    DataBits,
+    StopBits,
+    PollTimeout,
+    PollGap,
+    PackAddress,
+    PackCells,
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.IO.Ports;
+
+namespace SolarHub.Configuration.Validation;
+
+/// <summary>
+/// Checks a <see cref="HubConfig"/> whatever its source (legacy YAML, later the database): every problem is reported, none stops the others.
+/// </summary>
+public static class HubConfigValidator
+{
+    public const int MaxPackAddress = 15;
+    public const int MaxCells = 32;
+
+    /// <summary>The problems with their model paths (<c>banks[bank-1].adapters[adapter-2].transport.port</c>) and line 0.</summary>
+    public static IReadOnlyList<ConfigError> Validate(HubConfig config) =>
+        FindIssues(config).Select(i => new ConfigError(0, 0, ModelPath.Of(config, i.Subject), i.Message)).ToList();
+
+    /// <summary>The problems by model position, for a source that locates them in its own file.</summary>
+    public static IReadOnlyList<ConfigIssue> FindIssues(HubConfig config)
+    {
+        var issues = new List<ConfigIssue>();
+        CheckBankIds(config, issues);
+        CheckSerialPathsAreNotShared(config, issues);
+        for (var b = 0; b < config.Banks.Count; b++)
+            CheckBank(config.Banks[b], b, issues);
+        return issues;
+    }
+
+    private static void CheckBankIds(HubConfig config, List<ConfigIssue> issues)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var b = 0; b < config.Banks.Count; b++)
+        {
+            var id = config.Banks[b].Id;
+            if (string.IsNullOrWhiteSpace(id))
+                issues.Add(new(new(b, ConfigField.BankId), "the bank id is empty"));
+            else if (!seen.Add(id))
+                issues.Add(new(new(b, ConfigField.BankId), $"bank id '{id}' is used by another bank"));
+        }
+    }
+
+    // One serial device can be opened by one adapter only, so sharing it is wrong across banks too.
+    private static void CheckSerialPathsAreNotShared(HubConfig config, List<ConfigIssue> issues)
+    {
+        var owners = new Dictionary<string, (string Bank, string Adapter)>(StringComparer.Ordinal);
+        for (var b = 0; b < config.Banks.Count; b++)
+        {
+            var bank = config.Banks[b];
+            for (var a = 0; a < bank.Adapters.Count; a++)
+            {
+                if (bank.Adapters[a].Transport is not SerialTransport serial || string.IsNullOrWhiteSpace(serial.Path))
+                    continue;
+                if (owners.TryGetValue(serial.Path, out var owner))
+                    issues.Add(new(new(b, ConfigField.SerialPath, a),
+                        $"{serial.Path} is already used by adapter '{owner.Adapter}' of bank '{owner.Bank}'; a serial port can be opened by one adapter only"));
+                else
+                    owners[serial.Path] = (bank.Id, bank.Adapters[a].Id);
+            }
+        }
+    }
+
+    private static void CheckBank(BankConfig bank, int b, List<ConfigIssue> issues)
+    {
+        if (!bank.Adapters.Any(a => a.Enabled))
+            issues.Add(new(new(b, ConfigField.BankAdapters), "no enabled adapter: the bank would never be read"));
+        if (bank.Packs.Count == 0)
+            issues.Add(new(new(b, ConfigField.BankPacks), "no pack: the bank has nothing to read"));
+
+        var adapterIds = new HashSet<string>(StringComparer.Ordinal);
+        var priorities = new Dictionary<int, string>();
+        for (var a = 0; a < bank.Adapters.Count; a++)
+        {
+            var adapter = bank.Adapters[a];
+            if (string.IsNullOrWhiteSpace(adapter.Id))
+                issues.Add(new(new(b, ConfigField.AdapterId, a), "the adapter id is empty"));
+            else if (!adapterIds.Add(adapter.Id))
+                issues.Add(new(new(b, ConfigField.AdapterId, a), $"adapter id '{adapter.Id}' is used twice in bank '{bank.Id}'"));
+
+            if (adapter.Enabled)
+            {
+                if (priorities.TryGetValue(adapter.Priority, out var holder))
+                    issues.Add(new(new(b, ConfigField.Priority, a),
+                        $"priority {adapter.Priority} is also the priority of enabled adapter '{holder}': the failover order would be ambiguous"));
+                else
+                    priorities[adapter.Priority] = adapter.Id;
+            }
+
+            CheckTransport(adapter.Transport, b, a, issues);
+            CheckTimings(adapter, b, a, issues);
+        }
+
+        var addresses = new HashSet<byte>();
+        for (var p = 0; p < bank.Packs.Count; p++)
+        {
+            var pack = bank.Packs[p];
+            if (pack.Address > MaxPackAddress)
+                issues.Add(new(new(b, ConfigField.PackAddress, PackIndex: p), $"{pack.Address} is not a pack address (0-{MaxPackAddress})"));
+            else if (!addresses.Add(pack.Address))
+                issues.Add(new(new(b, ConfigField.PackAddress, PackIndex: p), $"pack address {pack.Address} is listed twice"));
+            if (pack.Cells is < 1 or > MaxCells)
+                issues.Add(new(new(b, ConfigField.PackCells, PackIndex: p), $"{pack.Cells} is not a cell count (1-{MaxCells})"));
+        }
+    }
+
+    private static void CheckTransport(TransportSettings transport, int b, int a, List<ConfigIssue> issues)
+    {
+        switch (transport)
+        {
+            case TcpTransport tcp:
+                if (string.IsNullOrWhiteSpace(tcp.Host))
+                    issues.Add(new(new(b, ConfigField.Host, a), "the host is empty"));
+                if (tcp.Port is < 1 or > 65535)
+                    issues.Add(new(new(b, ConfigField.Port, a), $"{tcp.Port} is not a TCP port (1-65535)"));
+                break;
+            case SerialTransport serial:
+                if (string.IsNullOrWhiteSpace(serial.Path))
+                    issues.Add(new(new(b, ConfigField.SerialPath, a), "the serial port path is empty"));
+                if (serial.BaudRate <= 0)
+                    issues.Add(new(new(b, ConfigField.BaudRate, a), $"{serial.BaudRate} is not a baud rate (must be positive)"));
+                if (serial.DataBits is < 5 or > 8)
+                    issues.Add(new(new(b, ConfigField.DataBits, a), $"{serial.DataBits} is not a data bit count (5-8)"));
+                if (serial.StopBits == StopBits.None || !Enum.IsDefined(serial.StopBits))
+                    issues.Add(new(new(b, ConfigField.StopBits, a), $"{serial.StopBits} is not a stop bit setting (1, 1.5 or 2)"));
+                break;
+        }
+    }
+
+    private static void CheckTimings(AdapterConfig adapter, int b, int a, List<ConfigIssue> issues)
+    {
+        if (adapter.PollTimeout is { } timeout && timeout <= TimeSpan.Zero)
+            issues.Add(new(new(b, ConfigField.PollTimeout, a), $"{Seconds(timeout)} is not a poll timeout in seconds (must be more than 0)"));
+        if (adapter.PollGap is { } gap && gap < TimeSpan.Zero)
+            issues.Add(new(new(b, ConfigField.PollGap, a), $"{Seconds(gap)} is not a poll gap in seconds (must be 0 or more)"));
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString(CultureInfo.InvariantCulture);
+}
