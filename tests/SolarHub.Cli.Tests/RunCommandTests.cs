@@ -16,7 +16,9 @@ public class RunCommandTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
         var bank = await PollUntil(http, "/api/banks/demo-bank", b =>
-            b["activeAdapter"]?.GetValue<string>() == "primary" && b["packs"]!.AsArray().All(p => !p!["stale"]!.GetValue<bool>()), node);
+            b["activeAdapter"]?.GetValue<string>() == "primary"
+            && b["packs"]!.AsArray().All(p => !p!["stale"]!.GetValue<bool>())
+            && b["adapters"]!.AsArray().All(a => a!["state"]!.GetValue<string>() == "Healthy"), node);
 
         bank["id"]!.GetValue<string>().Should().Be("demo-bank");
         bank["state"]!.GetValue<string>().Should().Be("Healthy");

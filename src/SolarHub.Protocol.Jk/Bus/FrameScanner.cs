@@ -11,6 +11,8 @@ namespace SolarHub.Protocol.Jk.Bus;
 /// <remarks>
 /// Data frames carry no pack address: a frame is attributed to the latest poll before it, or, when the scanner
 /// joined the bus mid-transaction, to the acknowledgement right after it (the scanner waits for those 8 bytes).
+/// A frame with another message starting inside it was cut short: its bytes up to that message are discarded and
+/// scanning resumes there. Every decision depends only on the bytes, never on how they were chunked.
 /// </remarks>
 public sealed class FrameScanner
 {
@@ -21,6 +23,9 @@ public sealed class FrameScanner
 
     private const int FrameWithAcknowledgement = JkFrame.Length + ModbusMessages.AcknowledgementLength;
     private const int NoPendingPoll = -1;
+
+    /// <summary>Answer of <see cref="FindMessageStart"/>: wait for more bytes before deciding.</summary>
+    private const int MessageMayStart = -2;
 
     // A data frame starts with 0x55; a poll or acknowledgement has 0x10 as its second byte.
     private static readonly SearchValues<byte> CandidateBytes = SearchValues.Create([0x55, ModbusMessages.WriteMultipleRegisters]);
@@ -66,9 +71,10 @@ public sealed class FrameScanner
     /// </summary>
     public void Complete() => _completing = true;
 
-    /// <summary>Forgets buffered bytes and attribution state, e.g. after the transport reconnected.</summary>
+    /// <summary>Forgets buffered bytes (counted as discarded) and attribution state, e.g. after the transport reconnected.</summary>
     public void Reset()
     {
+        _discardedBytes += _end - _start;
         _start = _end = 0;
         _completing = false;
         _pendingPollAddress = NoPendingPoll;
@@ -96,9 +102,11 @@ public sealed class FrameScanner
             int candidate = isFrameStart ? at : at - 1;
             if (candidate < 0) { searchFrom = at + 1; continue; }
 
+            // Matching only looks: state changes when the match is committed, so a match made while noise
+            // still precedes it can be made again on the next call without counting or attributing twice.
             var outcome = isFrameStart
-                ? MatchDataFrame(span[candidate..], out busEvent, out int consumed)
-                : MatchModbus(span[candidate..], out busEvent, out consumed);
+                ? MatchDataFrame(span[candidate..], out var match)
+                : MatchModbus(span[candidate..], out match);
 
             if (outcome == Outcome.NotHere || (outcome == Outcome.NeedMore && _completing))
             {
@@ -115,58 +123,94 @@ public sealed class FrameScanner
 
             if (outcome == Outcome.NeedMore) { busEvent = default; return false; }
 
-            _start += consumed;
+            busEvent = Commit(match, span[..match.Length]);
             return true;
         }
     }
 
     private enum Outcome { Matched, NotHere, NeedMore }
 
-    private Outcome MatchDataFrame(ReadOnlySpan<byte> s, out BusEvent busEvent, out int consumed)
+    /// <summary>What was recognised at the start of the buffer, before it changes any state.</summary>
+    private readonly record struct Match(
+        BusEventKind Kind, int Length, byte Address = 0, bool HasAddress = false, ushort Register = 0, bool ChecksumValid = false);
+
+    private BusEvent Commit(Match match, ReadOnlySpan<byte> bytes)
     {
-        busEvent = default;
-        consumed = 0;
+        _start += match.Length;
+        switch (match.Kind)
+        {
+            case BusEventKind.Poll:
+                _polls++;
+                _pendingPollAddress = match.Address;
+                break;
+            case BusEventKind.Acknowledgement:
+                _acknowledgements++;
+                _pendingPollAddress = NoPendingPoll; // the transaction is over
+                break;
+            case BusEventKind.DataFrame:
+                if (match.ChecksumValid) _validFrames++; else _checksumErrors++;
+                _pendingPollAddress = NoPendingPoll; // the poll is answered (or was never seen)
+                break;
+            default:
+                _discardedBytes += match.Length;
+                return new BusEvent { Kind = BusEventKind.Discarded, DiscardedBytes = match.Length };
+        }
+        return new BusEvent
+        {
+            Kind = match.Kind, Address = match.Address, HasAddress = match.HasAddress, Register = match.Register,
+            ChecksumValid = match.ChecksumValid, Frame = match.Kind == BusEventKind.DataFrame ? bytes : default,
+        };
+    }
+
+    private Outcome MatchDataFrame(ReadOnlySpan<byte> s, out Match match)
+    {
+        match = default;
         var header = JkFrame.Header;
         int headerBytes = Math.Min(s.Length, header.Length);
         if (!s[..headerBytes].SequenceEqual(header[..headerBytes])) return Outcome.NotHere;
         if (s.Length < JkFrame.Length) return Outcome.NeedMore;
 
         var frame = s[..JkFrame.Length];
+        bool hasPoll = PendingPoll(out byte address);
         if (JkChecksum.IsValid(frame))
         {
-            bool hasAddress = TakePendingPoll(out byte address);
+            // A one-byte sum passes one splice in 256: a frame cut short and followed by the next message can add up.
+            // A real frame never holds another complete message, so one found inside means the frame was cut there.
+            int cut = FindMessageStart(frame, from: 1, to: JkFrame.Length, final: true);
+            if (cut > 0)
+            {
+                match = new Match(BusEventKind.Discarded, cut);
+                return Outcome.Matched;
+            }
+
+            bool hasAddress = hasPoll;
             if (!hasAddress)
             {
                 if (s.Length < FrameWithAcknowledgement && !_completing) return Outcome.NeedMore;
                 hasAddress = s.Length >= FrameWithAcknowledgement
                     && IsAcknowledgement(s.Slice(JkFrame.Length, ModbusMessages.AcknowledgementLength), out address);
             }
-            _validFrames++;
-            consumed = JkFrame.Length;
-            busEvent = new BusEvent { Kind = BusEventKind.DataFrame, Frame = frame, ChecksumValid = true, Address = address, HasAddress = hasAddress };
+            match = new Match(BusEventKind.DataFrame, JkFrame.Length, address, hasAddress, ChecksumValid: true);
             return Outcome.Matched;
         }
 
         // A bad checksum with another message starting inside means this frame was cut short: resynchronise there.
-        int next = FindMessageStart(s, from: 1, to: JkFrame.Length);
+        // A message that may start inside but has not fully arrived is waited for, or the outcome would depend on chunking.
+        int next = FindMessageStart(s, from: 1, to: JkFrame.Length, final: _completing);
+        if (next == MessageMayStart) return Outcome.NeedMore;
         if (next > 0)
         {
-            consumed = next;
-            busEvent = Discard(next, advance: false);
+            match = new Match(BusEventKind.Discarded, next);
             return Outcome.Matched;
         }
 
-        bool attributed = TakePendingPoll(out byte pollAddress);
-        _checksumErrors++;
-        consumed = JkFrame.Length;
-        busEvent = new BusEvent { Kind = BusEventKind.DataFrame, Frame = frame, ChecksumValid = false, Address = pollAddress, HasAddress = attributed };
+        match = new Match(BusEventKind.DataFrame, JkFrame.Length, address, hasPoll, ChecksumValid: false);
         return Outcome.Matched;
     }
 
-    private Outcome MatchModbus(ReadOnlySpan<byte> s, out BusEvent busEvent, out int consumed)
+    private Outcome MatchModbus(ReadOnlySpan<byte> s, out Match match)
     {
-        busEvent = default;
-        consumed = 0;
+        match = default;
         if (s.Length < 3) return Outcome.NeedMore;
         if (s[2] != ModbusMessages.RegisterHigh) return Outcome.NotHere;
         if (s.Length >= 6 && (s[4] != 0x00 || s[5] != 0x01)) return Outcome.NotHere;
@@ -183,19 +227,13 @@ public sealed class FrameScanner
             }
             else if (ModbusCrc16.IsValid(s[..ModbusMessages.PollLength]))
             {
-                _polls++;
-                _pendingPollAddress = address;
-                consumed = ModbusMessages.PollLength;
-                busEvent = new BusEvent { Kind = BusEventKind.Poll, Address = address, HasAddress = true, Register = register };
+                match = new Match(BusEventKind.Poll, ModbusMessages.PollLength, address, true, register);
                 return Outcome.Matched;
             }
         }
 
         if (!ModbusCrc16.IsValid(s[..ModbusMessages.AcknowledgementLength])) return Outcome.NotHere;
-        _acknowledgements++;
-        _pendingPollAddress = NoPendingPoll; // the transaction is over
-        consumed = ModbusMessages.AcknowledgementLength;
-        busEvent = new BusEvent { Kind = BusEventKind.Acknowledgement, Address = address, HasAddress = true, Register = register };
+        match = new Match(BusEventKind.Acknowledgement, ModbusMessages.AcknowledgementLength, address, true, register);
         return Outcome.Matched;
     }
 
@@ -206,35 +244,65 @@ public sealed class FrameScanner
             && s[4] == 0x00 && s[5] == 0x01 && ModbusCrc16.IsValid(s[..ModbusMessages.AcknowledgementLength]);
     }
 
-    /// <summary>Index in [from, to) of a frame header or a complete CRC-valid poll/acknowledgement, or -1.</summary>
-    private static int FindMessageStart(ReadOnlySpan<byte> s, int from, int to)
+    /// <summary>
+    /// The first start in [from, to) of a frame header or of a CRC-valid poll/acknowledgement (which may end after
+    /// <paramref name="to"/>), or -1. Unless <paramref name="final"/>, <see cref="MessageMayStart"/> when a message
+    /// may start at a position before any complete one but its bytes have not all arrived.
+    /// </summary>
+    private static int FindMessageStart(ReadOnlySpan<byte> s, int from, int to, bool final)
     {
-        int header = s[from..to].IndexOf(JkFrame.Header);
-        int limit = header >= 0 ? from + header : to;
-        for (int i = from + 1; i < limit; i++)
+        int end = Math.Min(to, s.Length);
+        if (from >= end) return -1;
+        // Only a 0x55 (header) or a 0x10 (second byte of a Modbus message) can put a message at or just before it.
+        var area = s[..Math.Min(s.Length, end + 1)];
+        for (int i = from; i < area.Length; i++)
         {
-            if (s[i] != ModbusMessages.WriteMultipleRegisters) continue;
-            var m = s[(i - 1)..];
-            if (m.Length >= ModbusMessages.AcknowledgementLength && m[2] == ModbusMessages.RegisterHigh
-                && (ModbusCrc16.IsValid(m[..ModbusMessages.AcknowledgementLength])
-                    || (m.Length >= ModbusMessages.PollLength && ModbusCrc16.IsValid(m[..ModbusMessages.PollLength]))))
-                return i - 1;
+            int next = area[i..].IndexOfAny(CandidateBytes);
+            if (next < 0) break;
+            i += next;
+            int start = area[i] == JkFrame.Header[0] ? i : i - 1;
+            if (start < from || start >= end) continue;
+            var shape = ShapeAt(s[start..]);
+            if (shape == Shape.Complete) return start;
+            if (shape == Shape.Partial && !final) return MessageMayStart;
         }
-        return header >= 0 ? from + header : -1;
+        // The last byte alone could be the address of a poll that is still arriving.
+        return !final && s.Length - 1 >= from && s.Length - 1 < end ? MessageMayStart : -1;
     }
 
-    private bool TakePendingPoll(out byte address)
+    private enum Shape { None, Partial, Complete }
+
+    /// <summary>Whether <paramref name="m"/> starts with a frame header or CRC-valid Modbus message, or could once more bytes arrive.</summary>
+    private static Shape ShapeAt(ReadOnlySpan<byte> m)
+    {
+        var header = JkFrame.Header;
+        int headerBytes = Math.Min(m.Length, header.Length);
+        if (m[..headerBytes].SequenceEqual(header[..headerBytes]))
+            return headerBytes == header.Length ? Shape.Complete : Shape.Partial;
+
+        if (m.Length < 2) return Shape.Partial;
+        if (m[1] != ModbusMessages.WriteMultipleRegisters) return Shape.None;
+        if (m.Length < 3) return Shape.Partial;
+        if (m[2] != ModbusMessages.RegisterHigh) return Shape.None;
+        if ((m.Length > 4 && m[4] != 0x00) || (m.Length > 5 && m[5] != 0x01)) return Shape.None;
+        if (m.Length < ModbusMessages.AcknowledgementLength) return Shape.Partial;
+        if (ModbusCrc16.IsValid(m[..ModbusMessages.AcknowledgementLength])) return Shape.Complete;
+        if (m[6] != 0x02 || m[7] != 0x00) return Shape.None;
+        if (m.Length < ModbusMessages.PollLength) return Shape.Partial;
+        return ModbusCrc16.IsValid(m[..ModbusMessages.PollLength]) ? Shape.Complete : Shape.None;
+    }
+
+    private bool PendingPoll(out byte address)
     {
         address = 0;
         if (_pendingPollAddress == NoPendingPoll) return false;
         address = (byte)_pendingPollAddress;
-        _pendingPollAddress = NoPendingPoll;
         return true;
     }
 
-    private BusEvent Discard(int count, bool advance = true)
+    private BusEvent Discard(int count)
     {
-        if (advance) _start += count;
+        _start += count;
         _discardedBytes += count;
         return new BusEvent { Kind = BusEventKind.Discarded, DiscardedBytes = count };
     }
