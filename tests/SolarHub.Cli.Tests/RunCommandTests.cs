@@ -12,7 +12,7 @@ public class RunCommandTests
     public async Task Demo_node_serves_the_bank_with_an_active_adapter_fresh_packs_and_adapter_heartbeats()
     {
         int port = FreePort();
-        using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:30"]);
+        using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:30", "--database", TempDatabase()]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
         var bank = await PollUntil(http, "/api/banks/demo-bank", b =>
@@ -35,7 +35,7 @@ public class RunCommandTests
     public async Task Unknown_bank_is_404()
     {
         int port = FreePort();
-        using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:00"]);
+        using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:00", "--database", TempDatabase()]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         await PollUntil(http, "/api/banks/demo-bank", _ => true, node);
 
@@ -62,6 +62,8 @@ public class RunCommandTests
         }
         finally { File.Delete(path); }
     }
+
+    private static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"solarhub-test-{Guid.NewGuid():N}", "solarhub.db");
 
     private static int FreePort()
     {

@@ -1,5 +1,11 @@
 using System.CommandLine;
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SolarHub.Cli.Storage;
 using SolarHub.Cli.Run;
+using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
 
@@ -10,68 +16,94 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo?>("--config", "-c") { Description = "A config.yaml of the older Python hub (battery_banks / battery_bank). Without it: the demo on simulated gateways." };
+        var config = new Option<FileInfo?>("--config", "-c") { Description = "Run the banks of a config.yaml of the older Python hub directly (not stored). Without it, the banks stored in the database run." };
+        var database = DatabaseOption.Create();
+        var demo = new Option<bool>("--demo") { Description = "Run the demo (simulated gateways) even if the database holds banks. The demo also runs when the database holds none." };
         var urls = new Option<string>("--urls") { Description = "Where the HTTP API listens (GET /api/banks, /api/banks/{id}).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demoFault = new Option<bool>("--demo-fault") { Description = "Demo only: kill the primary gateway after 10 s and bring it back 15 s later, to show failover and failback." };
         var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (e.g. 00:01:00); default: until Ctrl+C." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every adapter and actor event, not only warnings." };
 
         var command = new Command("run", "Run the hub: listen to the configured banks, fail over between their adapters, serve the HTTP API. " +
-            "In the demo (no --config) press k to kill the primary gateway, r to revive it, q to quit.")
+            "Banks come from the database (changes made with 'solarhub config' apply live) or from --config; with none stored, the demo runs: " +
+            "press k to kill the primary gateway, r to revive it, q to quit.")
         {
-            config, urls, demoFault, duration, verbose,
+            config, database, demo, urls, demoFault, duration, verbose,
         };
-        command.SetAction((pr, ct) => RunAsync(pr.GetValue(config), pr.GetValue(urls)!, pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose), ct));
+        command.SetAction((pr, ct) => RunAsync(new RunOptions(pr.GetValue(config), pr.GetValue(database), pr.GetValue(demo), pr.GetValue(urls)!,
+            pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo? configFile, string urls, bool demoFault, TimeSpan? duration, bool verbose, CancellationToken ct)
+    private sealed record RunOptions(FileInfo? ConfigFile, string? Database, bool ForceDemo, string Urls, bool DemoFault, TimeSpan? Duration, bool Verbose);
+
+    private static async Task<int> RunAsync(RunOptions o, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (duration is { } d) stop.CancelAfter(d);
+        if (o.Duration is { } d) stop.CancelAfter(d);
 
-        await using var demo = configFile is null ? DemoEnvironment.Start() : null;
-        HubConfig hub;
-        if (demo is not null)
+        HubConfig hub = HubConfig.Empty;
+        ConfigDatabase? database = null;
+        if (o.ConfigFile is not null)
         {
-            hub = demo.Config;
-            Console.WriteLine($"demo: bank '{DemoEnvironment.BankId}' with 3 simulated packs; {string.Join(", ", hub.Banks[0].Adapters.Select(a => a.Describe()))}");
-            Console.WriteLine(Console.IsInputRedirected ? "demo: --demo-fault shows a failover" : "demo: press k to kill the primary gateway, r to revive it, q to quit");
-        }
-        else
-        {
-            var read = LegacyConfigReader.ReadFile(configFile!.FullName);
+            var read = LegacyConfigReader.ReadFile(o.ConfigFile.FullName);
             foreach (var warning in read.Warnings) Console.Error.WriteLine($"warning: {warning}");
             if (!read.IsValid)
             {
                 foreach (var error in read.Errors) Console.Error.WriteLine(error);
-                Console.Error.WriteLine($"run: {configFile.Name} has {read.Errors.Count} error(s); nothing started");
+                Console.Error.WriteLine($"run: {o.ConfigFile.Name} has {read.Errors.Count} error(s); nothing started");
                 return 2;
             }
             hub = read.Config;
             foreach (var section in hub.IgnoredSections) Console.WriteLine($"config: section '{section}' is not handled by SolarHub and was ignored");
         }
+        else if (!DatabaseOption.TryParse(o.Database, out database, out var dbError))
+        {
+            Console.Error.WriteLine($"run: {dbError}");
+            return 2;
+        }
 
-        var app = HubHost.Build(hub, urls, verbose, Console.Out);
+        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out);
         try
         {
             await app.StartAsync(stop.Token);
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"run: cannot listen on {urls}: {e.Message}");
+            Console.Error.WriteLine($"run: cannot listen on {o.Urls}: {e.Message}");
             return 1;
         }
-        Console.WriteLine($"HTTP API on {urls} (GET /api/banks, /api/banks/{{bankId}})");
+
+        await using var demo = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
+        if (database is not null && demo is null)
+            Console.WriteLine($"config: running the banks stored in {database.Description}");
+        Console.WriteLine($"HTTP API on {o.Urls} (GET /api/banks, /api/banks/{{bankId}})");
 
         var background = new List<Task>();
-        if (demo is not null && demoFault) background.Add(DemoFaultScript(demo, stop.Token));
+        if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));
         if (demo is not null && !Console.IsInputRedirected) background.Add(Task.Run(() => DemoKeys(demo, stop), CancellationToken.None));
 
         try { await Task.Delay(Timeout.Infinite, stop.Token); }
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);
         return 0;
+    }
+
+    /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>
+    private static async Task<DemoEnvironment?> StartDemoIfWanted(WebApplication app, ConfigDatabase database, bool force, CancellationToken ct)
+    {
+        var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
+        var stored = await ConfigStoreClient.GetAsync(store, ct);
+        if (!force && stored.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId)) return null;
+
+        var demo = DemoEnvironment.Start();
+        var answer = await ConfigStoreClient.ReplaceAsync(store, demo.Config, "demo", ct);
+        if (answer is not ChangesAccepted)
+            Console.Error.WriteLine($"demo: could not store the demo configuration in {database.Description}: {answer}");
+        Console.WriteLine($"demo: bank '{DemoEnvironment.BankId}' with 3 simulated packs, stored in {database.Description}; " +
+            string.Join(", ", demo.Config.Banks[0].Adapters.Select(a => a.Describe())));
+        Console.WriteLine(Console.IsInputRedirected ? "demo: --demo-fault shows a failover" : "demo: press k to kill the primary gateway, r to revive it, q to quit");
+        return demo;
     }
 
     private static async Task DemoFaultScript(DemoEnvironment demo, CancellationToken ct)

@@ -8,6 +8,7 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Serilog;
 using SolarHub.Cli.Api;
+using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
 
@@ -16,7 +17,8 @@ namespace SolarHub.Cli.Run;
 /// <summary>The running node: Akka.NET (hosted) with the banks, Serilog console logging, and the HTTP API.</summary>
 public static class HubHost
 {
-    public static WebApplication Build(HubConfig config, string urls, bool verbose, TextWriter telemetryOut)
+    /// <param name="database">When given, the banks follow the configuration stored there (changes apply live); otherwise they run <paramref name="config"/>.</param>
+    public static WebApplication Build(HubConfig config, ConfigDatabase? database, string urls, bool verbose, TextWriter telemetryOut)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning)
@@ -39,7 +41,8 @@ public static class HubHost
                 loggers.ClearLoggers();
                 loggers.AddLogger<SerilogLogger>();
             });
-            akka.WithSolarHub(config);
+            if (database is not null) akka.WithSolarHubConfigStore(database, followJournal: true);
+            akka.WithSolarHub(config, followConfigChanges: database is not null);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });
 

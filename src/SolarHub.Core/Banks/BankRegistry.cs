@@ -8,6 +8,8 @@ namespace SolarHub.Core.Banks;
 /// <summary>
 /// Runs one <see cref="BankSupervisor"/> per configured bank and routes <see cref="BankEnvelope"/>s to them by id,
 /// the same contract a Cluster Sharding region offers, so callers do not change when banks are sharded.
+/// With <c>followConfigChanges</c> it also follows <see cref="HubConfigChanged"/> on the event stream (the
+/// configuration store), applying each change live: only the banks and adapters a change touches are affected.
 /// </summary>
 public sealed class BankRegistry : ReceiveActor
 {
@@ -16,8 +18,13 @@ public sealed class BankRegistry : ReceiveActor
     private readonly AdapterSettings _adapterSettings;
     private readonly Func<TransportSettings, IBusTransport>? _transports;
 
-    public BankRegistry(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
+    private readonly bool _followConfigChanges;
+    private long _appliedVersion = -1;
+
+    public BankRegistry(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings,
+        Func<TransportSettings, IBusTransport>? transports = null, bool followConfigChanges = false)
     {
+        _followConfigChanges = followConfigChanges;
         _timings = timings;
         _adapterSettings = adapterSettings;
         _transports = transports;
@@ -30,10 +37,22 @@ public sealed class BankRegistry : ReceiveActor
         });
         Receive<GetBankIds>(_ => Sender.Tell(new BankIds(_banks.Keys.Order().ToList())));
         Receive<ApplyHubConfig>(m => Apply(m.Config));
+        Receive<HubConfigChanged>(m =>
+        {
+            if (m.Version <= _appliedVersion) return;
+            _appliedVersion = m.Version;
+            Apply(m.Config);
+        });
     }
 
-    public static Props Props(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null) =>
-        Akka.Actor.Props.Create(() => new BankRegistry(config, timings, adapterSettings, transports));
+    protected override void PreStart()
+    {
+        if (_followConfigChanges) Context.System.EventStream.Subscribe(Self, typeof(HubConfigChanged));
+    }
+
+    public static Props Props(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings,
+        Func<TransportSettings, IBusTransport>? transports = null, bool followConfigChanges = false) =>
+        Akka.Actor.Props.Create(() => new BankRegistry(config, timings, adapterSettings, transports, followConfigChanges));
 
     private void Apply(HubConfig config)
     {

@@ -79,16 +79,20 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     {
         _config = config;
         var order = config.FailoverOrder;
+        string? activeGone = null;
         foreach (var removed in _adapters.Values.Where(t => order.All(a => a.Id != t.Id)).ToList())
         {
             StopAdapter(removed, "removed from configuration or disabled");
             _adapters.Remove(removed.Id);
+            if (removed.Id == _active) activeGone = removed.Id;
         }
+        bool reranked = false;
         for (int rank = 0; rank < order.Count; rank++)
         {
             var adapter = order[rank];
             if (_adapters.TryGetValue(adapter.Id, out var existing))
             {
+                reranked |= existing.Rank != rank;
                 existing.Rank = rank;
                 bool connectionChanged = existing.Config with { Priority = 0, Enabled = true } != adapter with { Priority = 0, Enabled = true };
                 existing.Reconfigure(adapter);
@@ -104,6 +108,16 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         var addresses = config.Packs.Select(p => p.Address).ToHashSet();
         foreach (var gone in _packs.Keys.Where(a => !addresses.Contains(a)).ToList()) _packs.Remove(gone);
         foreach (var address in addresses) if (!_packs.ContainsKey(address)) _packs[address] = new PackRecord(address);
+
+        // A configuration change is the operator's decision: it applies now, without the failback hold-down.
+        var bestHealthy = _adapters.Values.Where(t => t.State == AdapterState.Healthy).MinBy(t => t.Rank);
+        if (activeGone is not null)
+        {
+            _active = null;
+            if (bestHealthy is not null) Activate(new FailoverPolicy.Decision(bestHealthy.Id, $"{activeGone} disabled or removed in configuration", IsFailback: false), from: activeGone);
+        }
+        else if (reranked && bestHealthy is not null && Active is { } active && bestHealthy.Rank < active.Rank)
+            Activate(new FailoverPolicy.Decision(bestHealthy.Id, "priorities changed in configuration", IsFailback: false));
 
         EnsureRunning();
         Reconsider();
@@ -239,10 +253,10 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         UpdateBankState();
     }
 
-    private void Activate(FailoverPolicy.Decision decision)
+    private void Activate(FailoverPolicy.Decision decision, string? from = null)
     {
         var now = Now;
-        var from = _active;
+        from ??= _active;
         _active = decision.To;
         var target = _adapters[decision.To];
         if (from is null)

@@ -11,7 +11,7 @@ public static class SolarHubConfig
     /// <summary>A bank's timings: <c>solarhub.bank</c>, then <c>solarhub.banks."id"</c> on top.</summary>
     public static BankTimings TimingsFor(Config config, string bankId)
     {
-        var merged = config.WithFallback(Defaults);
+        var merged = ReferenceEquals(config, Defaults) ? config : config.WithFallback(Defaults);
         var common = BankTimings.FromConfig(merged.GetConfig("solarhub.bank"));
         var key = $"solarhub.banks.\"{bankId}\"";
         return merged.HasPath(key) ? BankTimings.FromConfig(merged.GetConfig(key), common) : common;
@@ -19,7 +19,9 @@ public static class SolarHubConfig
 
     public static AdapterSettings AdapterSettingsFrom(Config config)
     {
-        var adapter = config.WithFallback(Defaults).GetConfig("solarhub.adapter");
+        // Akka refuses a config as its own fallback, and AdapterSettings.Default passes Defaults itself.
+        var merged = ReferenceEquals(config, Defaults) ? config : config.WithFallback(Defaults);
+        var adapter = merged.GetConfig("solarhub.adapter");
         return new AdapterSettings(adapter.GetTimeSpan("connect-timeout"), Math.Max(256, adapter.GetInt("read-buffer-size")));
     }
 

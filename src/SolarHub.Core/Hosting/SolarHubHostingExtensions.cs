@@ -16,15 +16,16 @@ public static class SolarHubHostingExtensions
     /// settings win) and starts a <see cref="BankRegistry"/> at <c>/user/solarhub-banks</c>, registered as
     /// <see cref="BankRegistryKey"/>. Telemetry and events are published on the system's event stream.
     /// </summary>
+    /// <param name="followConfigChanges">Also apply every <see cref="HubConfigChanged"/> published on the event stream (by the configuration store) live.</param>
     public static AkkaConfigurationBuilder WithSolarHub(this AkkaConfigurationBuilder builder, HubConfig config,
-        Func<TransportSettings, IBusTransport>? transports = null)
+        Func<TransportSettings, IBusTransport>? transports = null, bool followConfigChanges = false)
     {
         builder.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
         return builder.WithActors((system, registry) =>
         {
             var settings = system.Settings.Config;
             var banks = system.ActorOf(
-                BankRegistry.Props(config, id => SolarHubConfig.TimingsFor(settings, id), SolarHubConfig.AdapterSettingsFrom(settings), transports),
+                BankRegistry.Props(config, id => SolarHubConfig.TimingsFor(settings, id), SolarHubConfig.AdapterSettingsFrom(settings), transports, followConfigChanges),
                 "solarhub-banks");
             registry.Register<BankRegistryKey>(banks);
         });

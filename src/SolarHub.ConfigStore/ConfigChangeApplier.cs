@@ -1,0 +1,98 @@
+using SolarHub.Configuration;
+
+namespace SolarHub.ConfigStore;
+
+/// <summary>Applies changes to an immutable <see cref="HubConfig"/>. Pure; a change that does not fit the hierarchy is an error naming what is missing or duplicated.</summary>
+public static class ConfigChangeApplier
+{
+    public static bool TryApply(HubConfig config, IReadOnlyList<IConfigChange> changes, out HubConfig result, out IReadOnlyList<string> errors)
+    {
+        var problems = new List<string>();
+        result = config;
+        foreach (var change in changes)
+        {
+            var error = ApplyOne(ref result, change);
+            if (error is not null) problems.Add(error);
+        }
+        errors = problems;
+        return problems.Count == 0;
+    }
+
+    private static string? ApplyOne(ref HubConfig config, IConfigChange change)
+    {
+        var banks = config.Banks.ToList();
+        int Find(string id) => banks.FindIndex(b => b.Id == id);
+
+        switch (change)
+        {
+            case BankAdded added:
+                if (Find(added.BankId) >= 0) return $"banks[{added.BankId}]: a bank with this id already exists";
+                banks.Add(new BankConfig(added.BankId, added.Name, added.Packs, []));
+                break;
+            case BankRemoved removed:
+                if (Find(removed.BankId) is var r && r < 0) return $"banks[{removed.BankId}]: no such bank";
+                banks.RemoveAt(r);
+                config = config with { Arrays = config.BatteryArrays.Select(a => a with { BankIds = a.BankIds.Where(id => id != removed.BankId).ToList() }).ToList() };
+                break;
+            case BankRenamed renamed:
+                if (Find(renamed.BankId) is var n && n < 0) return $"banks[{renamed.BankId}]: no such bank";
+                banks[n] = banks[n] with { Name = renamed.Name };
+                break;
+            case BankPacksChanged packs:
+                if (Find(packs.BankId) is var p && p < 0) return $"banks[{packs.BankId}]: no such bank";
+                banks[p] = banks[p] with { Packs = packs.Packs };
+                break;
+            case ArrayDefined defined:
+                var arrays = config.BatteryArrays.Where(a => a.Id != defined.Array.Id).Append(defined.Array).ToList();
+                config = config with { Arrays = arrays };
+                return null;
+            case ArrayRemoved removedArray:
+                if (config.BatteryArrays.All(a => a.Id != removedArray.ArrayId)) return $"arrays[{removedArray.ArrayId}]: no such battery array";
+                config = config with { Arrays = config.BatteryArrays.Where(a => a.Id != removedArray.ArrayId).ToList() };
+                return null;
+            default:
+                var error = ApplyToAdapter(banks, change);
+                if (error is not null) return error;
+                break;
+        }
+        config = config with { Banks = banks };
+        return null;
+    }
+
+    private static string? ApplyToAdapter(List<BankConfig> banks, IConfigChange change)
+    {
+        var (bankId, adapterId) = change switch
+        {
+            AdapterAttached a => (a.BankId, a.Adapter.Id),
+            AdapterDetached d => (d.BankId, d.AdapterId),
+            AdapterPriorityChanged p => (p.BankId, p.AdapterId),
+            AdapterEnabledChanged e => (e.BankId, e.AdapterId),
+            AdapterSettingsChanged s => (s.BankId, s.Adapter.Id),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "unknown configuration change"),
+        };
+        int b = banks.FindIndex(x => x.Id == bankId);
+        if (b < 0) return $"banks[{bankId}]: no such bank";
+        var adapters = banks[b].Adapters.ToList();
+        int i = adapters.FindIndex(a => a.Id == adapterId);
+        string path = $"banks[{bankId}].adapters[{adapterId}]";
+
+        if (change is AdapterAttached attached)
+        {
+            if (i >= 0) return $"{path}: an adapter with this id already exists";
+            adapters.Add(attached.Adapter);
+        }
+        else
+        {
+            if (i < 0) return $"{path}: no such adapter";
+            switch (change)
+            {
+                case AdapterDetached: adapters.RemoveAt(i); break;
+                case AdapterPriorityChanged p: adapters[i] = adapters[i] with { Priority = p.Priority }; break;
+                case AdapterEnabledChanged e: adapters[i] = adapters[i] with { Enabled = e.Enabled }; break;
+                case AdapterSettingsChanged s: adapters[i] = s.Adapter with { Priority = adapters[i].Priority, Enabled = adapters[i].Enabled }; break;
+            }
+        }
+        banks[b] = banks[b] with { Adapters = adapters };
+        return null;
+    }
+}

@@ -1,0 +1,71 @@
+using SolarHub.Configuration;
+
+namespace SolarHub.ConfigStore;
+
+// The vocabulary of configuration changes. A change set is stored as one event, so it applies whole or not at all.
+
+/// <summary>One change to the configuration hierarchy.</summary>
+public interface IConfigChange
+{
+    /// <summary>What changed, for people: "adapter bank-1/gw-b disabled".</summary>
+    string Describe();
+}
+
+public sealed record BankAdded(string BankId, string Name, IReadOnlyList<PackConfig> Packs) : IConfigChange
+{
+    public string Describe() => $"bank {BankId} added ({Name}, packs {string.Join(",", Packs.Select(p => p.Address))})";
+}
+
+public sealed record BankRemoved(string BankId) : IConfigChange
+{
+    public string Describe() => $"bank {BankId} removed";
+}
+
+public sealed record BankRenamed(string BankId, string Name) : IConfigChange
+{
+    public string Describe() => $"bank {BankId} renamed to {Name}";
+}
+
+public sealed record BankPacksChanged(string BankId, IReadOnlyList<PackConfig> Packs) : IConfigChange
+{
+    public string Describe() => $"bank {BankId} packs now {string.Join(",", Packs.Select(p => $"{p.Address}({p.Cells} cells)"))}";
+}
+
+public sealed record AdapterAttached(string BankId, AdapterConfig Adapter) : IConfigChange
+{
+    public string Describe() => $"adapter {BankId}/{Adapter.Describe()} attached";
+}
+
+public sealed record AdapterDetached(string BankId, string AdapterId) : IConfigChange
+{
+    public string Describe() => $"adapter {BankId}/{AdapterId} detached";
+}
+
+public sealed record AdapterPriorityChanged(string BankId, string AdapterId, int Priority) : IConfigChange
+{
+    public string Describe() => $"adapter {BankId}/{AdapterId} priority {Priority}";
+}
+
+public sealed record AdapterEnabledChanged(string BankId, string AdapterId, bool Enabled) : IConfigChange
+{
+    public string Describe() => $"adapter {BankId}/{AdapterId} {(Enabled ? "enabled" : "disabled")}";
+}
+
+/// <summary>Protocol, transport, layout or timeouts changed (priority and enabled have their own changes).</summary>
+public sealed record AdapterSettingsChanged(string BankId, AdapterConfig Adapter) : IConfigChange
+{
+    public string Describe() => $"adapter {BankId}/{Adapter.Describe()} settings changed";
+}
+
+public sealed record ArrayDefined(BatteryArrayConfig Array) : IConfigChange
+{
+    public string Describe() => $"battery array {Array.Id} ({Array.Name}) = banks {string.Join(",", Array.BankIds)}";
+}
+
+public sealed record ArrayRemoved(string ArrayId) : IConfigChange
+{
+    public string Describe() => $"battery array {ArrayId} removed";
+}
+
+/// <summary>The persisted event: the changes one client made in one go.</summary>
+public sealed record ConfigChangeSet(DateTimeOffset At, string Source, IReadOnlyList<IConfigChange> Changes);

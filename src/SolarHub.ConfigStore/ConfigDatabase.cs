@@ -1,0 +1,49 @@
+using LinqToDB;
+using Npgsql;
+
+namespace SolarHub.ConfigStore;
+
+/// <summary>Where the configuration lives: a SQLite file (the default) or a PostgreSQL server (for clusters).</summary>
+public sealed record ConfigDatabase(string ConnectionString, string ProviderName, string Description)
+{
+    public const string DefaultSqlitePath = "data/solarhub.db";
+
+    /// <summary>
+    /// Reads <c>--database</c>: nothing means <c>./data/solarhub.db</c>; a <c>postgres://</c> or
+    /// <c>postgresql://user:pass@host:port/db</c> URL or an Npgsql connection string (<c>Host=…</c>) means
+    /// PostgreSQL; anything else is a SQLite file path (its folder is created).
+    /// </summary>
+    public static ConfigDatabase Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Sqlite(DefaultSqlitePath);
+        if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return FromPostgresUrl(new Uri(value));
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(value);
+            return new ConfigDatabase(builder.ConnectionString, LinqToDB.ProviderName.PostgreSQL, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+        }
+        return Sqlite(value);
+    }
+
+    public static ConfigDatabase Sqlite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new ConfigDatabase($"Data Source={full}", LinqToDB.ProviderName.SQLiteMS, $"sqlite:{full}");
+    }
+
+    private static ConfigDatabase FromPostgresUrl(Uri url)
+    {
+        var user = url.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = url.Host,
+            Port = url.IsDefaultPort || url.Port <= 0 ? 5432 : url.Port,
+            Database = url.AbsolutePath.Trim('/') is { Length: > 0 } db ? db : "solarhub",
+            Username = Uri.UnescapeDataString(user[0]),
+        };
+        if (user.Length > 1) builder.Password = Uri.UnescapeDataString(user[1]);
+        return new ConfigDatabase(builder.ConnectionString, LinqToDB.ProviderName.PostgreSQL, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+    }
+}
