@@ -13,14 +13,16 @@ need_dotnet() {
 }
 
 install_test_tools() {
-  # Serial tests run over real pseudo-terminals made by socat.
-  if ! command -v socat >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq socat >/dev/null
-    else
-      echo "solarhub.sh: socat is needed for the serial tests (apt-get install socat)" >&2
-      exit 1
-    fi
+  # Serial tests run over real pseudo-terminals made by socat; configuration tests need a PostgreSQL server.
+  local missing=()
+  command -v socat >/dev/null 2>&1 || missing+=(socat)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "solarhub.sh: the tests need: ${missing[*]} (apt-get install ${missing[*]})" >&2
+    exit 1
   fi
 }
 
@@ -46,6 +48,10 @@ case "$verb" in
     rm -rf "$results"
     status=0
     dotnet build SolarHub.sln -c Release -nologo -v q || exit 1
+    # A throwaway PostgreSQL cluster on a loopback port, for the configuration-store tests.
+    SOLARHUB_TEST_POSTGRES="$(scripts/postgres-test-server.sh start artifacts/postgres)" || exit 1
+    export SOLARHUB_TEST_POSTGRES
+    trap 'scripts/postgres-test-server.sh stop artifacts/postgres >/dev/null 2>&1 || true' EXIT
     dotnet test SolarHub.sln -c Release --no-build --nologo \
       --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
       --blame-hang-timeout 5m "$@" || status=$?

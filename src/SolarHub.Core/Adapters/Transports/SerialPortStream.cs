@@ -27,7 +27,11 @@ internal sealed class SerialPortStream(SerialPort port) : Stream
     {
         if (disposing)
         {
-            try { port.Close(); } catch (IOException) { /* the device may already be gone */ }
+            // Not port.Close() first: it flushes, and on Unix its flush spins until every queued write is done, which is
+            // never once the device vanished with a write queued. Disposing the stream fails what is queued and closes
+            // the handle; the port then has nothing left to flush.
+            try { _inner.Dispose(); } catch (IOException) { /* the device may already be gone */ }
+            try { port.Close(); } catch (IOException) { }
             port.Dispose();
         }
         base.Dispose(disposing);

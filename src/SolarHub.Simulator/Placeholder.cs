@@ -1,2 +1,0 @@
-namespace SolarHub.Simulator;
-internal static class Placeholder { }
