@@ -23,6 +23,9 @@ public static class SolarHubHostingExtensions
         builder.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
         return builder.WithActors((system, registry) =>
         {
+            // Start the scheduler once before hundreds of banks start their timers concurrently: seen to stall
+            // every pool thread for minutes when 1000 banks were the first to touch it.
+            system.Scheduler.Advanced.ScheduleOnce(TimeSpan.Zero, () => { });
             var settings = system.Settings.Config;
             var banks = system.ActorOf(
                 BankRegistry.Props(config, id => SolarHubConfig.TimingsFor(settings, id), SolarHubConfig.AdapterSettingsFrom(settings), transports, followConfigChanges),

@@ -1,0 +1,68 @@
+using Akka.Actor;
+using Akka.Configuration;
+using SolarHub.Configuration;
+using SolarHub.Core.Banks;
+using SolarHub.Core.Configuration;
+
+namespace SolarHub.Cli.Bench;
+
+/// <summary>
+/// The hub as the benches run it: a plain actor system with SolarHub's HOCON and a <see cref="BankRegistry"/>, quiet
+/// (errors only, so progress lines stay readable), with the given timings for every bank.
+/// </summary>
+internal sealed class BenchHub : IAsyncDisposable
+{
+    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
+        akka {
+          loglevel = ERROR
+          stdout-loglevel = ERROR
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          coordinated-shutdown.run-by-clr-shutdown-hook = off
+        }
+        """);
+
+    private BenchHub(ActorSystem system, IActorRef registry)
+    {
+        System = system;
+        Registry = registry;
+    }
+
+    public ActorSystem System { get; }
+    public IActorRef Registry { get; }
+
+    public static BenchHub Start(HubConfig config, BankTimings timings)
+    {
+        var system = ActorSystem.Create("solarhub-bench", Quiet.WithFallback(SolarHubConfig.Defaults));
+        // Start Akka's scheduler before any bank asks it for a timer. On .NET 6+ its first use blocks the caller until a
+        // thread-pool tick has run; hundreds of banks starting at once each block a pool thread there, and the pool
+        // starves for minutes (seen here: 1000 banks, 250 s; cf. akka.net issue 7130). One early call makes the rest return at once.
+        system.Scheduler.Advanced.ScheduleOnce(TimeSpan.FromMilliseconds(1), () => { });
+        // Adapter settings from the system's config, as the hosted hub reads them.
+        var registry = system.ActorOf(BankRegistry.Props(config, _ => timings, SolarHubConfig.AdapterSettingsFrom(system.Settings.Config)), "solarhub-banks");
+        return new BenchHub(system, registry);
+    }
+
+    /// <summary>Starts an <see cref="EventProbe"/> subscribed to <paramref name="types"/> before this returns, so no event published afterwards is missed.</summary>
+    public IActorRef Subscribe(string name, Action<object, long> onEvent, params Type[] types)
+    {
+        var probe = System.ActorOf(EventProbe.Props(onEvent), name);
+        foreach (var type in types) System.EventStream.Subscribe(probe, type);
+        return probe;
+    }
+
+    /// <summary>Replaces the set of banks (new ones start).</summary>
+    public void Apply(HubConfig config) => Registry.Tell(new ApplyHubConfig(config));
+
+    public async Task<BankSnapshot> SnapshotAsync(string bankId, CancellationToken ct)
+    {
+        var answer = await Registry.Ask<object>(new BankEnvelope(bankId, GetBankSnapshot.Instance), TimeSpan.FromSeconds(5), ct);
+        return answer as BankSnapshot ?? throw new BenchException($"bank {bankId} is not running");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await System.Terminate().WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (TimeoutException) { /* the process is about to end anyway */ }
+    }
+}

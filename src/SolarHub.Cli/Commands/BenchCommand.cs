@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using SolarHub.Cli.Bench;
+using SolarHub.Protocol.Jk;
+
+namespace SolarHub.Cli.Commands;
+
+/// <summary>
+/// <c>solarhub bench codec|failover|latency|scale</c>: measurements of the codec and of the running hub on simulated
+/// gateways. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure SolarHub: codec throughput, failover time, telemetry latency, CPU and memory at scale. " +
+            "Run a Release build; each bench ends with one summary line.");
+        command.Subcommands.Add(Codec());
+        command.Subcommands.Add(Failover());
+        command.Subcommands.Add(Latency());
+        command.Subcommands.Add(Scale());
+        command.Subcommands.Add(Gateways());
+        return command;
+    }
+
+    private static Command Codec()
+    {
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "A raw byte capture of the bus to scan, looped (default: generated realistic traffic, 4 MB)." };
+        var seconds = PositiveInt("--seconds", "How long to measure, after a warm-up.", 5, 3600);
+        var chunk = PositiveInt("--chunk", "Bytes handed to the scanner at a time, as a socket read would.", CodecBench.DefaultChunk, 1 << 20);
+        var layout = new Option<string>("--layout")
+        {
+            Description = "Layout of type 01/02 frames until a device-info frame tells otherwise: JK02_32S or JK02_24S.",
+            DefaultValueFactory = _ => nameof(JkLayout.JK02_32S),
+        };
+        layout.AcceptOnlyFromAmong(nameof(JkLayout.JK02_32S), nameof(JkLayout.JK02_24S));
+
+        var command = new Command("codec", "Scan and decode a bus stream on one thread: MB/s, frames/s and bytes allocated per frame.")
+        {
+            file, seconds, chunk, layout,
+        };
+        command.SetAction((pr, ct) => Execute("codec", ct, token =>
+        {
+            var stream = CodecBench.LoadStream(pr.GetValue(file), Console.Out);
+            var result = CodecBench.Run(stream, TimeSpan.FromSeconds(pr.GetValue(seconds)), pr.GetValue(chunk),
+                Enum.Parse<JkLayout>(pr.GetValue(layout)!), Console.Out, token);
+            return Task.FromResult(result.Summary);
+        }));
+        return command;
+    }
+
+    private static Command Failover()
+    {
+        var runs = PositiveInt("--runs", "Faults of each kind to time.", 5, 1000);
+        var command = new Command("failover", "Time failover on simulated gateways: from a TCP reset (gateway gone) or a silent gateway " +
+            "on the primary to the first telemetry through the hot-standby secondary.")
+        {
+            runs,
+        };
+        command.SetAction((pr, ct) => Execute("failover", ct, async token =>
+            (await FailoverBench.RunAsync(pr.GetValue(runs), Console.Out, token)).Summary));
+        return command;
+    }
+
+    private static Command Latency()
+    {
+        var seconds = PositiveInt("--seconds", "How long to measure, after a one-second warm-up.", 20, 3600);
+        var command = new Command("latency", "Time each pack telemetry from the socket read that completed its frame to an event-stream subscriber: p50, p99, max.")
+        {
+            seconds,
+        };
+        command.SetAction((pr, ct) => Execute("latency", ct, async token =>
+            (await LatencyBench.RunAsync(TimeSpan.FromSeconds(pr.GetValue(seconds)), Console.Out, token)).Summary));
+        return command;
+    }
+
+    private static Command Scale()
+    {
+        var banks = PositiveInt("--banks", "Banks of 3 packs, each with its own TCP connection to a simulated gateway.", 100, 5000);
+        var gateways = new Option<int>("--gateways") { Description = "Simulated gateways the banks share round-robin (default: one per bank)." };
+        gateways.Validators.Add(result =>
+        {
+            if (Parsed(result) is { } value && value < 1) result.AddError($"--gateways must be at least 1, got {value}.");
+        });
+        var seconds = PositiveInt("--seconds", "How long to measure CPU, once every bank is healthy and after a warm-up of as long, at most 5 s.", 20, 3600);
+        var inProcess = new Option<bool>("--in-process") { Description = "Run the simulated gateways in this process: one CPU figure for hub and simulators together." };
+        var command = new Command("scale", "Run many banks on simulated gateways: the hub's CPU (% of one core) and managed memory per bank.")
+        {
+            banks, gateways, seconds, inProcess,
+        };
+        command.Validators.Add(result =>
+        {
+            int n = Parsed(result.GetResult(banks)) ?? 100;
+            if (Parsed(result.GetResult(gateways)) is { } g && g > n)
+                result.AddError($"--gateways ({g}) cannot exceed --banks ({n}): every gateway needs a bank.");
+        });
+        command.SetAction((pr, ct) => Execute("scale", ct, async token =>
+        {
+            int n = pr.GetValue(banks);
+            int g = pr.GetValue(gateways);
+            return (await ScaleBench.RunAsync(n, g > 0 ? g : n, TimeSpan.FromSeconds(pr.GetValue(seconds)), pr.GetValue(inProcess), Console.Out, token)).Summary;
+        }));
+        return command;
+    }
+
+    /// <summary>The child process of <c>bench scale</c>: simulated gateways until stdin closes. Hidden: not for people.</summary>
+    private static Command Gateways()
+    {
+        var count = PositiveInt("--count", "Gateways to start.", 1, 10000);
+        var packs = PositiveInt("--packs", "Packs on each gateway's bus.", ScaleBench.PacksPerBank, 32);
+        var command = new Command("gateways", "Serve simulated gateways for 'bench scale' until stdin closes.") { count, packs };
+        command.Hidden = true;
+        command.SetAction(async (pr, ct) =>
+        {
+            try { return await GatewayFarmProcess.ServeAsync(pr.GetValue(count), pr.GetValue(packs), Console.Out, ct); }
+            catch (BenchException e)
+            {
+                Console.Error.WriteLine($"bench gateways: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Option<int> PositiveInt(string name, string description, int defaultValue, int max)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (Parsed(result) is { } value && (value < 1 || value > max)) result.AddError($"{name} must be between 1 and {max}, got {value}.");
+        });
+        return option;
+    }
+
+    /// <summary>The integer given on the command line, or null when none was given or it is not a number (the parser reports that).</summary>
+    private static int? Parsed(OptionResult? result) =>
+        result is { Tokens.Count: > 0 } && int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
+
+    /// <summary>
+    /// Runs a bench on the thread pool: its summary line goes last on stdout; Ctrl+C (SIGINT) or SIGTERM cancels it
+    /// (clean shutdown, exit code 130); known failures become one line on stderr, never a stack trace.
+    /// </summary>
+    private static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench)
+    {
+        // Signal handlers of our own: with the invocation's token alone, SIGINT ended the process outright, without the
+        // clean shutdown of actor systems, gateways and the simulator child process.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        try
+        {
+            var summary = await Task.Run(() => bench(cancel.Token), CancellationToken.None);
+            Console.Out.WriteLine(summary);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"bench {name}: cancelled");
+            return 130;
+        }
+        catch (BenchException e)
+        {
+            Console.Error.WriteLine($"bench {name}: {e.Message}");
+            return 1;
+        }
+    }
+}

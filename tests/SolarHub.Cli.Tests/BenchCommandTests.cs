@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace SolarHub.Cli.Tests;
+
+/// <summary>
+/// Smoke tests of <c>solarhub bench</c>: each sub-verb runs briefly against the real CLI and ends with its one summary
+/// line. The figures themselves depend on the machine; docs/benchmarks.md holds measured ones.
+/// </summary>
+public class BenchCommandTests
+{
+    private const string Number = @"\d+(\.\d+)?";
+
+    [Fact]
+    public async Task Codec_ends_with_throughput_and_allocations()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "codec", "--seconds", "1"]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex($"^codec: {Number} MB/s, \\d+ frames/s, {Number} B allocated/frame$");
+    }
+
+    [Fact]
+    public async Task Codec_reads_a_capture_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"solarhub-bench-{Guid.NewGuid():N}.bin");
+        await File.WriteAllBytesAsync(path, [.. RealFrames.Bytes(RealFrames.DeviceInfo32), .. RealFrames.Bytes(RealFrames.CellInfo32), .. RealFrames.Bytes(RealFrames.Settings32)]);
+        try
+        {
+            var outcome = await CliProcess.RunAsync(["bench", "codec", "--file", path, "--seconds", "1"]);
+
+            outcome.ExitCode.Should().Be(0, outcome.StdErr);
+            outcome.StdOut.Should().Contain("3 valid frames per pass");
+            LastLine(outcome).Should().MatchRegex($"^codec: {Number} MB/s, \\d+ frames/s, {Number} B allocated/frame$");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public async Task Failover_ends_with_both_fault_kinds()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "failover", "--runs", "1"], timeout: TimeSpan.FromSeconds(120));
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex($"^failover: rst p50 {Number} ms max {Number} ms, silence p50 {Number} ms max {Number} ms$");
+    }
+
+    [Fact]
+    public async Task Latency_ends_with_percentiles_and_sample_count()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "latency", "--seconds", "1"]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex($"^latency: p50 {Number} ms, p99 {Number} ms, max {Number} ms \\([1-9]\\d* samples\\)$");
+    }
+
+    [Fact]
+    public async Task Scale_ends_with_cpu_and_memory_per_bank()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "scale", "--banks", "3", "--seconds", "1"], timeout: TimeSpan.FromSeconds(90));
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex($"^scale: 3 banks, {Number} % of one core, -?{Number} KB/bank$");
+        outcome.StdOut.Should().Contain("simulators (child process)", "the hub's CPU is measured apart from the simulators'");
+    }
+
+    [Theory]
+    [InlineData("codec", "--seconds", "0")]
+    [InlineData("codec", "--seconds", "abc")]
+    [InlineData("failover", "--runs", "-1")]
+    [InlineData("scale", "--gateways", "7", "--banks", "2")]
+    public async Task Bad_options_get_one_clear_error_and_no_stack_trace(params string[] args)
+    {
+        var outcome = await CliProcess.RunAsync(["bench", .. args]);
+
+        outcome.ExitCode.Should().NotBe(0);
+        (outcome.StdOut + outcome.StdErr).Should().Contain(args[1]).And.NotContain("Unhandled exception").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Missing_capture_file_is_named()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "codec", "--file", "/no/such/capture.bin"]);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.StdErr.Should().Contain("/no/such/capture.bin").And.Contain("does not exist").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Help_lists_every_bench()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "--help"]);
+
+        outcome.ExitCode.Should().Be(0);
+        outcome.StdOut.Should().Contain("codec").And.Contain("failover").And.Contain("latency").And.Contain("scale");
+    }
+
+    private static string LastLine(CliProcess.Outcome outcome) =>
+        outcome.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+}
