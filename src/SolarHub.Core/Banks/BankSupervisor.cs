@@ -32,6 +32,8 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private string? _active;
     private BankState _state = BankState.Starting;
     private DateTimeOffset _startedAt;
+    private DateTimeOffset? _lastTick;
+    private DateTimeOffset _judgeFrom;
 
     public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
     {
@@ -176,10 +178,14 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private void OnTick()
     {
         var now = Now;
+        // A tick far behind its interval means this bank stalled (GC pause, starved CPU): the adapters' reports wait
+        // behind it, so a silence measured across the stall says nothing about them or the packs. Judged from here on.
+        if (now - _lastTick > _timings.HeartbeatInterval * 4) _judgeFrom = now;
+        _lastTick = now;
         foreach (var t in _adapters.Values.Where(a => a.IsRunning).ToList())
         {
             if (t.State is AdapterState.Restarting or AdapterState.Failed) continue; // the backoff supervisor owns that wait
-            var lastBeat = t.LastHeartbeat ?? t.StartedAt ?? now;
+            var lastBeat = Max(t.LastHeartbeat ?? t.StartedAt ?? now, _judgeFrom);
             if (now - lastBeat > _timings.HeartbeatTimeout)
             {
                 var reason = $"loop dead: no heartbeat for {(now - lastBeat).TotalSeconds:0.0} s";
@@ -190,7 +196,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
             }
             if (t.State is AdapterState.Receiving or AdapterState.Healthy)
             {
-                var lastData = t.LastFrameAt ?? t.ConnectedAt ?? now;
+                var lastData = Max(t.LastFrameAt ?? t.ConnectedAt ?? now, _judgeFrom);
                 if (now - lastData > _timings.DataDeadline)
                 {
                     var reason = $"no valid frame for {(now - lastData).TotalSeconds:0.0} s";
@@ -212,7 +218,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
         foreach (var pack in _packs.Values)
         {
-            if (pack.Stale || pack.Latest is null || now - pack.Latest.UpdatedAt <= _timings.PackStaleAfter) continue;
+            if (pack.Stale || pack.Latest is null || now - Max(pack.Latest.UpdatedAt, _judgeFrom) <= _timings.PackStaleAfter) continue;
             pack.Stale = true;
             pack.Latest = pack.Latest with { Stale = true };
             Publish(pack.Latest);
@@ -221,6 +227,8 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
         Reconsider();
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private void OnProbe()
     {
