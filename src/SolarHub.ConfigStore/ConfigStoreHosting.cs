@@ -1,6 +1,4 @@
-using Akka.Actor;
 using Akka.Hosting;
-using Akka.Pattern;
 using Akka.Persistence.Sql.Hosting;
 
 namespace SolarHub.ConfigStore;
@@ -12,7 +10,7 @@ public static class ConfigStoreHosting
 {
     /// <summary>
     /// Stores the configuration in <paramref name="database"/> (tables created automatically) and starts the
-    /// <see cref="HubConfigStore"/> under a backoff supervisor, registered as <see cref="ConfigStoreKey"/>.
+    /// <see cref="HubConfigStore"/> under a <see cref="ConfigStoreSupervisor"/>, registered as <see cref="ConfigStoreKey"/>.
     /// <paramref name="followJournal"/>: a running node reloads when another process changes the configuration.
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubConfigStore(this AkkaConfigurationBuilder builder, ConfigDatabase database, bool followJournal)
@@ -22,9 +20,6 @@ public static class ConfigStoreHosting
         // Other clients' changes reach a running node within a second.
         builder.AddHocon("akka.persistence.query.journal.sql.refresh-interval = 200ms", HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
-        {
-            var options = Backoff.OnStop(HubConfigStore.Props(followJournal), "store", TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), 0.2, -1);
-            registry.Register<ConfigStoreKey>(system.ActorOf(BackoffSupervisor.Props(options), "solarhub-config"));
-        });
+            registry.Register<ConfigStoreKey>(system.ActorOf(ConfigStoreSupervisor.Props(followJournal), "solarhub-config")));
     }
 }

@@ -41,7 +41,7 @@ public sealed class ConfigStoreSerializer(ExtendedActorSystem system) : Serializ
     {
         var resolver = new DefaultJsonTypeInfoResolver();
         resolver.Modifiers.Add(Polymorphism);
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = resolver };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = resolver, AllowOutOfOrderMetadataProperties = true };
         options.Converters.Add(new JsonStringEnumConverter());
         return options;
     }

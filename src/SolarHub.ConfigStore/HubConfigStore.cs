@@ -15,28 +15,44 @@ namespace SolarHub.ConfigStore;
 /// never half-applied), with snapshots for fast recovery. Every accepted change and the recovered state are
 /// published as <see cref="HubConfigChanged"/>. Other processes (the CLI) may write the same journal: with
 /// <paramref name="followJournal"/> the store watches it and reloads when someone else stored a change.
+/// Two writers never both store the same version: the journal's unique (persistence id, sequence number) refuses the
+/// second one, which gets <see cref="ChangesFailed"/> and is recovered afresh (its client plans again).
 /// </summary>
 public sealed class HubConfigStore : ReceivePersistentActor
 {
     public const string Id = "solarhub-config";
-    private const int SnapshotEvery = 100;
+
+    /// <summary>A snapshot is taken once this many change sets were stored since the last one.</summary>
+    public const int SnapshotEvery = 100;
 
     private sealed record ForeignChange(long SequenceNr);
 
     private readonly bool _followJournal;
+    private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private HubConfig _config = HubConfig.Empty;
+    private long _snapshotSequenceNr;
     private IActorRef? _pendingReply;
     private UniqueKillSwitch? _follower;
 
-    public HubConfigStore(bool followJournal)
+    public HubConfigStore(bool followJournal) : this(followJournal, supervised: false) { }
+
+    /// <param name="supervised">Runs under a <see cref="ConfigStoreSupervisor"/>: tells it when it recovered, failed or must
+    /// reload, and stops to reload only when the supervisor says so (so no request is lost).</param>
+    public HubConfigStore(bool followJournal, bool supervised)
     {
         _followJournal = followJournal;
+        _supervised = supervised;
 
-        Recover<SnapshotOffer>(offer => _config = (HubConfig)offer.Snapshot);
-        Recover<ConfigChangeSet>(set => _config = Apply(_config, set));
+        Recover<SnapshotOffer>(offer =>
+        {
+            _config = (HubConfig)offer.Snapshot;
+            _snapshotSequenceNr = offer.Metadata.SequenceNr;
+        });
+        Recover<ConfigChangeSet>(set => _config = Replay(_config, set));
         Recover<RecoveryCompleted>(_ =>
         {
+            ToSupervisor(new ConfigStoreSupervisor.StoreRecovered(LastSequenceNr));
             Context.System.EventStream.Publish(new HubConfigChanged(_config, LastSequenceNr));
             if (_followJournal) FollowJournal();
         });
@@ -47,12 +63,18 @@ public sealed class HubConfigStore : ReceivePersistentActor
         Command<ForeignChange>(f =>
         {
             if (f.SequenceNr <= LastSequenceNr) return;
-            // Another process stored a change: stop and let the backoff supervisor recover this store from the
-            // journal, rather than guessing the change's effect.
+            // Another process stored a change: stop and be recovered from the journal, rather than guessing the
+            // change's effect. Supervised, the supervisor first holds new requests, then says when to stop.
             _log.Info("configuration changed by another client (version {0}); reloading", f.SequenceNr);
-            Context.Stop(Self);
+            if (_supervised) Context.Parent.Tell(ConfigStoreSupervisor.ReloadNeeded.Instance);
+            else Context.Stop(Self);
         });
-        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<ConfigStoreSupervisor.ReloadNow>(_ => Context.Stop(Self));
+        Command<SaveSnapshotSuccess>(s =>
+        {
+            _snapshotSequenceNr = Math.Max(_snapshotSequenceNr, s.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1));
+        });
         Command<SaveSnapshotFailure>(f => _log.Warning("configuration snapshot failed: {0}", f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
@@ -64,45 +86,79 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
     private void Handle(IReadOnlyList<IConfigChange> changes, string source, bool dryRun)
     {
-        if (!ConfigChangeApplier.TryApply(_config, changes, out var next, out var applyErrors))
+        if (changes.Any(c => c is null))
         {
-            Sender.Tell(new ChangesRejected(applyErrors.Select(e => new ConfigError(0, 0, "", e)).ToList()));
+            Answer(new ChangesRejected([new ConfigError(0, 0, "", "an empty change in the change set")]));
             return;
         }
-        var errors = HubConfigValidator.Validate(next);
-        if (errors.Count > 0) { Sender.Tell(new ChangesRejected(errors)); return; }
-        if (dryRun || changes.Count == 0) { Sender.Tell(new ChangesAccepted(changes, next, LastSequenceNr, Stored: false)); return; }
+        var applied = ConfigChangeApplier.Apply(_config, changes);
+        if (!applied.Succeeded)
+        {
+            Answer(new ChangesRejected(applied.Errors));
+            return;
+        }
+        var next = applied.Config;
+        var errors = StoredConfigValidator.Validate(next);
+        if (errors.Count > 0) { Answer(new ChangesRejected(errors)); return; }
+        if (dryRun || changes.Count == 0) { Answer(new ChangesAccepted(changes, next, LastSequenceNr, Stored: false)); return; }
 
         _pendingReply = Sender;
         Persist(new ConfigChangeSet(DateTimeOffset.UtcNow, source, changes), set =>
         {
             _config = next;
             _pendingReply = null;
-            Sender.Tell(new ChangesAccepted(set.Changes, _config, LastSequenceNr, Stored: true));
+            Answer(new ChangesAccepted(set.Changes, _config, LastSequenceNr, Stored: true));
             Context.System.EventStream.Publish(new HubConfigChanged(_config, LastSequenceNr));
-            if (LastSequenceNr % SnapshotEvery == 0) SaveSnapshot(_config);
+            // ">=" rather than "every 100th": a writer that exited before its snapshot was saved (the CLI does) leaves
+            // it to the next one.
+            if (LastSequenceNr - _snapshotSequenceNr >= SnapshotEvery)
+            {
+                _snapshotSequenceNr = LastSequenceNr;
+                SaveSnapshot(_config);
+            }
         });
+    }
+
+    /// <summary>Answers a write, and tells the supervisor the next request may come.</summary>
+    private void Answer(object answer)
+    {
+        Sender.Tell(answer);
+        ToSupervisor(ConfigStoreSupervisor.WriteDone.Instance);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         _pendingReply?.Tell(new ChangesFailed($"the database rejected the change: {cause.Message}"));
         _pendingReply = null;
+        ToSupervisor(ConfigStoreSupervisor.WriteDone.Instance);
         base.OnPersistRejected(cause, @event, sequenceNr);
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         // Most often another client stored this version first; the actor stops and its supervisor recovers it afresh.
+        // The supervisor hears it first, so a client's retry (sent once it has this answer) waits for the fresh store.
+        ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"storing version {sequenceNr} failed: {cause.Message}", Transient: true));
         _pendingReply?.Tell(new ChangesFailed($"the change was not stored (another client may have changed the configuration at the same time): {cause.Message}"));
         _pendingReply = null;
         base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"the stored configuration cannot be read: {reason.GetBaseException().Message}", Transient: false));
+        base.OnRecoveryFailure(reason, message);
     }
 
     protected override void PostStop()
     {
         _follower?.Shutdown();
         base.PostStop();
+    }
+
+    private void ToSupervisor(object message)
+    {
+        if (_supervised) Context.Parent.Tell(message);
     }
 
     private void FollowJournal()
@@ -115,6 +171,13 @@ public sealed class HubConfigStore : ReceivePersistentActor
             .Run(Context.Materializer());
     }
 
-    private static HubConfig Apply(HubConfig config, ConfigChangeSet set) =>
-        ConfigChangeApplier.TryApply(config, set.Changes, out var next, out _) ? next : config;
+    private HubConfig Replay(HubConfig config, ConfigChangeSet set)
+    {
+        var applied = ConfigChangeApplier.Apply(config, set.Changes);
+        if (applied.Succeeded) return applied.Config;
+        // Cannot happen for change sets this store accepted; if a journal was edited by hand, keep the last good state and say so.
+        _log.Error("configuration change set {0} from {1} does not apply and was skipped: {2}", LastSequenceNr, set.Source,
+            string.Join("; ", applied.Errors));
+        return config;
+    }
 }

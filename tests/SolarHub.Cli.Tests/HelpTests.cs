@@ -2,7 +2,7 @@ namespace SolarHub.Cli.Tests;
 
 public class HelpTests
 {
-    public static TheoryData<string> Verbs => new() { "decode" };
+    public static TheoryData<string> Verbs => new() { "run", "decode", "simulate", "bench", "config" };
 
     [Theory]
     [MemberData(nameof(Verbs))]

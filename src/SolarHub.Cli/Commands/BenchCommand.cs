@@ -21,6 +21,7 @@ public static class BenchCommand
         command.Subcommands.Add(Failover());
         command.Subcommands.Add(Latency());
         command.Subcommands.Add(Scale());
+        command.Subcommands.Add(ConfigRecovery());
         command.Subcommands.Add(Gateways());
         return command;
     }
@@ -61,6 +62,30 @@ public static class BenchCommand
         };
         command.SetAction((pr, ct) => Execute("failover", ct, async token =>
             (await FailoverBench.RunAsync(pr.GetValue(runs), Console.Out, token)).Summary));
+        return command;
+    }
+
+    private static Command ConfigRecovery()
+    {
+        var banks = PositiveInt("--banks", "Banks (3 packs, 2 adapters each) to store, then recover.", 1000, 100_000);
+        var database = new Option<string?>("--database") { Description = "An empty database to use (default: a new SQLite file in the temp folder, deleted afterwards)." };
+        var command = new Command("config", "Time the start-up recovery of the stored configuration (snapshot plus change sets) of many banks.")
+        {
+            banks, database,
+        };
+        command.SetAction((pr, ct) => Execute("config", ct, async token =>
+        {
+            var path = pr.GetValue(database);
+            string? temp = path is null ? Path.Combine(Path.GetTempPath(), $"solarhub-bench-{Guid.NewGuid():N}", "config.db") : null;
+            try
+            {
+                return await SolarHub.Cli.ConfigVerbs.ConfigRecoveryBenchmark.RunAsync(pr.GetValue(banks), SolarHub.ConfigStore.ConfigDatabase.Parse(path ?? temp), Console.Out, token);
+            }
+            finally
+            {
+                if (temp is not null) try { Directory.Delete(Path.GetDirectoryName(temp)!, recursive: true); } catch (IOException) { }
+            }
+        }));
         return command;
     }
 

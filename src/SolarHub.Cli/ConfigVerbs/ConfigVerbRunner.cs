@@ -1,0 +1,116 @@
+using Akka.Actor;
+using SolarHub.Cli.Storage;
+using SolarHub.ConfigStore;
+using SolarHub.Configuration.Validation;
+
+namespace SolarHub.Cli.ConfigVerbs;
+
+/// <summary>Exit codes of the config verbs.</summary>
+public static class ConfigExit
+{
+    public const int Ok = 0;
+    /// <summary>The database could not be used, or the store did not answer.</summary>
+    public const int Failed = 1;
+    /// <summary>The input or the change is invalid (a bad file, an unknown bank, a rule broken): nothing was stored.</summary>
+    public const int Invalid = 2;
+}
+
+/// <summary>What every verb shares: the <c>--database</c> value, a session on it, errors reported as one line and an exit code.</summary>
+public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter errors)
+{
+    public string Verb { get; } = verb;
+    public TextWriter Out { get; } = output;
+    public TextWriter Err { get; } = errors;
+
+    public static ConfigVerbRunner ForConsole(string verb) => new(verb, Console.Out, Console.Error);
+
+    public int Error(string message, int exitCode = ConfigExit.Invalid)
+    {
+        Err.WriteLine($"{Verb}: {message}");
+        return exitCode;
+    }
+
+    /// <summary>Opens the database given by <c>--database</c> (or $SOLARHUB_DATABASE), runs <paramref name="body"/> on a session, closes it.</summary>
+    public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigSession, Task<int>> body)
+    {
+        if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError))
+            return Error(parseError);
+        if (await ConfigSession.CheckReachableAsync(database!, ct) is { } unreachable)
+            return Error(unreachable, ConfigExit.Failed);
+
+        ConfigSession? session = null;
+        try
+        {
+            session = await ConfigSession.StartAsync(database!, verbose, ct);
+            return await body(session);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return Error("cancelled; nothing more was stored", ConfigExit.Failed);
+        }
+        catch (AskTimeoutException)
+        {
+            return Error($"the configuration store on {database!.Description} did not answer; nothing was stored by this command", ConfigExit.Failed);
+        }
+        catch (ConfigStoreUnavailableException e)
+        {
+            return Error($"{database!.Description}: {e.Message}", ConfigExit.Failed);
+        }
+        finally
+        {
+            if (session is not null) await session.DisposeAsync();
+        }
+    }
+
+    /// <summary>Reads the stored configuration (a failure answer becomes an exception the runner reports).</summary>
+    public static async Task<StoredConfig> GetAsync(ConfigSession session, CancellationToken ct)
+    {
+        try
+        {
+            return await ConfigStoreClient.GetAsync(session.Store, ct);
+        }
+        catch (InvalidCastException)
+        {
+            // The store answered with a failure rather than the configuration.
+            var answer = await session.Store.Ask<object>(GetStoredConfig.Instance, TimeSpan.FromSeconds(10), ct);
+            throw answer is Status.Failure { Cause: { } cause } ? new ConfigStoreUnavailableException(cause.Message) : new ConfigStoreUnavailableException($"unexpected answer {answer}");
+        }
+    }
+
+    /// <summary>
+    /// Prints the store's answer to a change: one line per change (<see cref="IConfigChange.Describe"/>) and where it
+    /// was stored; or every error, each naming the entity and field. Returns the exit code.
+    /// </summary>
+    public int Report(object answer, ConfigSession session)
+    {
+        switch (answer)
+        {
+            case ChangesAccepted { Changes.Count: 0 } accepted:
+                Out.WriteLine($"nothing to change (version {accepted.Version} in {session.Database.Description})");
+                return ConfigExit.Ok;
+            case ChangesAccepted accepted:
+                foreach (var change in accepted.Changes) Out.WriteLine(change.Describe());
+                Out.WriteLine(accepted.Stored
+                    ? $"stored as version {accepted.Version} in {session.Database.Description}"
+                    : $"dry run: {Plural(accepted.Changes.Count, "change")} planned, nothing stored (version {accepted.Version} in {session.Database.Description})");
+                return ConfigExit.Ok;
+            case ChangesRejected rejected:
+                ReportErrors(rejected.Errors);
+                return Error($"{Plural(rejected.Errors.Count, "error")}; nothing stored");
+            case ChangesFailed failed:
+                return Error($"{failed.Reason}; nothing stored", ConfigExit.Failed);
+            case Status.Failure failure:
+                return Error($"{failure.Cause.Message}; nothing stored", ConfigExit.Failed);
+            default:
+                return Error($"unexpected answer from the configuration store: {answer}", ConfigExit.Failed);
+        }
+    }
+
+    /// <summary>An error located in a file prints as the compiler would (<c>config.yaml:7:17: path: message</c>); others after the verb.</summary>
+    public void ReportErrors(IEnumerable<ConfigError> errors)
+    {
+        foreach (var error in errors) Err.WriteLine(error.Source is null ? $"{Verb}: {error}" : error.ToString());
+    }
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,243 @@
+using Akka.Actor;
+using Akka.Event;
+
+namespace SolarHub.ConfigStore;
+
+/// <summary>
+/// Keeps one <see cref="HubConfigStore"/> running and holds requests for it while it (re)starts, so none is lost. A
+/// store restarts to reload (another process changed the configuration), after a write that lost a race to another
+/// client, or when the database failed. A plain backoff supervisor sends what arrives meanwhile to dead letters and
+/// the client's ask waits for its timeout; here requests wait until the new store has recovered, then go to it.
+/// A reload or a lost race restarts at once; a failure with exponential backoff (0.1 s to 5 s). While the database
+/// keeps failing (two failed starts in a row) requests are answered at once with a <see cref="Status.Failure"/>
+/// holding a <see cref="ConfigStoreUnavailableException"/> that says why.
+/// </summary>
+public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
+{
+    /// <summary>From the store: recovered up to this version.</summary>
+    internal sealed record StoreRecovered(long Version);
+
+    /// <summary>From the store: another client stored a change; the store wants to reload.</summary>
+    internal sealed record ReloadNeeded
+    {
+        public static ReloadNeeded Instance { get; } = new();
+    }
+
+    /// <summary>To the store: stop now (everything sent before this was handled), to be recovered afresh.</summary>
+    internal sealed record ReloadNow
+    {
+        public static ReloadNow Instance { get; } = new();
+    }
+
+    /// <summary>From the store: the write it was handed is answered (stored, refused or a dry run).</summary>
+    internal sealed record WriteDone
+    {
+        public static WriteDone Instance { get; } = new();
+    }
+
+    /// <summary>From the store: about to stop after a failure. <paramref name="Transient"/>: a lost write race, not a broken database.</summary>
+    internal sealed record StoreFailed(string Reason, bool Transient);
+
+    private sealed record StartStore
+    {
+        public static StartStore Instance { get; } = new();
+    }
+
+    private const int MaxHeld = 10_000;
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+
+    private readonly Props _storeProps;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef? _store;
+    private int _generation;
+    private int _held;
+    private int _failuresInRow;
+    private bool _lastStopTransient;
+    private bool _stopExplained;
+    private bool _reloading;
+    private string? _lastFailure;
+
+    public ConfigStoreSupervisor(Props storeProps)
+    {
+        _storeProps = storeProps;
+        Starting();
+    }
+
+    public static Props Props(bool followJournal) =>
+        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(Akka.Actor.Props.Create(() => new HubConfigStore(followJournal, true))));
+
+    public IStash Stash { get; set; } = null!;
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => StartChild();
+
+    // A store that throws stops; this actor decides when the next one starts.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    /// <summary>The store is recovering: requests wait for it.</summary>
+    private void Starting()
+    {
+        Receive<StoreRecovered>(_ =>
+        {
+            _failuresInRow = 0;
+            _lastFailure = null;
+            _held = 0;
+            Stash.UnstashAll();
+            Become(Running);
+        });
+        Receive<StoreFailed>(OnStoreFailed);
+        Receive<Terminated>(OnTerminated);
+        Receive<ReloadNeeded>(_ => { });
+        Receive<WriteDone>(_ => { });
+        ReceiveAny(Hold);
+    }
+
+    /// <summary>
+    /// Requests go to the store. A write (a change or a replacement) is handed over alone: until the store says it is
+    /// answered, the next requests wait here, not in the store, so a store that stops because the write failed loses none.
+    /// </summary>
+    private void Running()
+    {
+        CommonWhileAlive();
+        Receive<ProposeChanges>(m => HandOverWrite(m));
+        Receive<ReplaceConfig>(m => HandOverWrite(m));
+        Receive<WriteDone>(_ => { });
+        ReceiveAny(m => _store!.Forward(m));
+    }
+
+    private void Writing()
+    {
+        CommonWhileAlive();
+        Receive<WriteDone>(_ =>
+        {
+            _held = 0;
+            Stash.UnstashAll();
+            Become(Running);
+        });
+        ReceiveAny(Hold);
+    }
+
+    private void HandOverWrite(object write)
+    {
+        _store!.Forward(write);
+        Become(Writing);
+    }
+
+    private void CommonWhileAlive()
+    {
+        Receive<ReloadNeeded>(_ =>
+        {
+            // The store handles what it was sent before this, then stops.
+            _reloading = true;
+            _store?.Tell(ReloadNow.Instance);
+            Become(Stopping);
+        });
+        Receive<StoreFailed>(failed =>
+        {
+            // The store stops after this; what comes meanwhile waits for the next one.
+            OnStoreFailed(failed);
+            Become(Stopping);
+        });
+        Receive<Terminated>(OnTerminated);
+        Receive<StoreRecovered>(_ => { });
+    }
+
+    /// <summary>The store is stopping (to reload, or after a failure); new requests wait for the next one.</summary>
+    private void Stopping()
+    {
+        Receive<StoreFailed>(OnStoreFailed);
+        Receive<WriteDone>(_ => { });
+        Receive<Terminated>(OnTerminated);
+        Receive<ReloadNeeded>(_ => { });
+        Receive<StoreRecovered>(_ => { });
+        ReceiveAny(Hold);
+    }
+
+    /// <summary>No store: waiting for the backoff to start the next one.</summary>
+    private void Waiting()
+    {
+        Receive<WriteDone>(_ => { });
+        Receive<StartStore>(_ =>
+        {
+            StartChild();
+            Become(Starting);
+        });
+        Receive<StoreFailed>(OnStoreFailed);
+        Receive<Terminated>(_ => { });
+        Receive<ReloadNeeded>(_ => { });
+        Receive<StoreRecovered>(_ => { });
+        ReceiveAny(m =>
+        {
+            if (Unavailable) Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException(_lastFailure!)));
+            else Hold(m);
+        });
+    }
+
+    private bool Unavailable => _failuresInRow >= 2 && _lastFailure is not null;
+
+    private void Hold(object message)
+    {
+        if (_held >= MaxHeld)
+        {
+            Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException("too many requests while the configuration store restarts")));
+            return;
+        }
+        _held++;
+        Stash.Stash();
+    }
+
+    private void OnStoreFailed(StoreFailed failed)
+    {
+        _lastFailure = failed.Reason;
+        _lastStopTransient = failed.Transient;
+        _stopExplained = true;
+        if (failed.Transient) return; // a lost race: the store restarts at once and the client plans again
+        _failuresInRow++;
+        _log.Warning("configuration store failed ({0} in a row): {1}", _failuresInRow, failed.Reason);
+    }
+
+    private void OnTerminated(Terminated terminated)
+    {
+        if (!Equals(terminated.ActorRef, _store)) return;
+        _store = null;
+        if (!_stopExplained && !_reloading)
+        {
+            _failuresInRow++;
+            _lastFailure = "the configuration store stopped unexpectedly";
+        }
+        // A reload or a lost race: the next store at once. A failure: after the backoff.
+        bool now = _reloading || _lastStopTransient;
+        _reloading = _lastStopTransient = _stopExplained = false;
+        if (now)
+        {
+            StartChild();
+            Become(Starting);
+            return;
+        }
+        Timers.StartSingleTimer("start", StartStore.Instance, Backoff());
+        Become(Waiting);
+        // Held requests are answered now if the database is known to be failing.
+        if (Unavailable)
+        {
+            _held = 0;
+            Stash.UnstashAll();
+        }
+    }
+
+    private TimeSpan Backoff()
+    {
+        var millis = MinBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, _failuresInRow - 1));
+        return TimeSpan.FromMilliseconds(Math.Min(millis, MaxBackoff.TotalMilliseconds));
+    }
+
+    private void StartChild()
+    {
+        _generation++;
+        _store = Context.ActorOf(_storeProps, $"store-{_generation}");
+        Context.Watch(_store);
+    }
+}
+
+/// <summary>The configuration database cannot be used right now; <see cref="Exception.Message"/> says why.</summary>
+public sealed class ConfigStoreUnavailableException(string reason) : Exception(reason);
