@@ -129,7 +129,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void WithAdapter(string adapterId, Action<AdapterTracker> handle)
     {
-        // Reports of a removed adapter, or from a child of an earlier generation that is shutting down, are ignored.
+        // Reports of a removed or stopped adapter are ignored (a child of an earlier generation may still report once).
         if (_adapters.TryGetValue(adapterId, out var tracker) && tracker.IsRunning) handle(tracker);
     }
 
@@ -190,6 +190,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
             {
                 var reason = $"loop dead: no heartbeat for {(now - lastBeat).TotalSeconds:0.0} s";
                 t.Faulted(reason, now, _timings.RestartBudget, _timings.RestartBudgetWindow);
+                // Decide the failover while the reason is still the adapter's state, so the history says why.
+                Move(t, AdapterState.Restarting, reason);
+                Reconsider();
                 StopAdapter(t, reason);
                 StartAdapter(t);
                 continue;

@@ -220,6 +220,7 @@ public sealed class BankSupervisorTests : Akka.TestKit.Xunit2.TestKit
         var failover = _failovers.ExpectMsg<FailoverOccurred>();
         (failover.From, failover.To).Should().Be((Primary, Secondary));
         failover.At.Should().Be(stopped.At);
+        failover.Reason.Should().Contain("loop dead", "the history says why the bank failed over");
 
         var snapshot = Snapshot();
         snapshot.ActiveAdapter.Should().Be(Secondary);
