@@ -13,10 +13,12 @@ need_dotnet() {
 }
 
 install_test_tools() {
-  # Serial tests run over real pseudo-terminals made by socat; configuration tests need a PostgreSQL server.
+  # Serial tests run over real pseudo-terminals made by socat; configuration and history tests need a PostgreSQL server.
   local missing=()
   command -v socat >/dev/null 2>&1 || missing+=(socat)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  # MQTT tests start their own mosquitto broker on a loopback port.
+  command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
   [ ${#missing[@]} -eq 0 ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
