@@ -38,7 +38,14 @@ public sealed record BankSnapshot(
     IReadOnlyList<AdapterSnapshot> Adapters,
     IReadOnlyList<PackSnapshot> Packs,
     BankTelemetry Totals,
-    IReadOnlyList<FailoverOccurred> Failovers);
+    IReadOnlyList<FailoverOccurred> Failovers)
+{
+    /// <summary>The adapter an operator forced active (<see cref="ForceActiveAdapter"/>), while the pin holds.</summary>
+    public string? ForcedAdapter { get; init; }
+
+    /// <summary>Failovers since the bank started (<see cref="Failovers"/> keeps only the latest 50).</summary>
+    public long FailoverCount { get; init; }
+}
 
 public sealed record AdapterSnapshot(
     string Id,
@@ -55,7 +62,34 @@ public sealed record AdapterSnapshot(
     long Frames,
     long ChecksumErrors,
     int Restarts,
-    string? LastError);
+    string? LastError)
+{
+    public AdapterProtocol Protocol { get; init; }
+
+    /// <summary>Where it connects, e.g. "tcp://127.0.0.1:5000".</summary>
+    public string Transport { get; init; } = "";
+}
 
 /// <summary>A pack's freshness and, once it has reported, its latest values.</summary>
 public sealed record PackSnapshot(byte Address, DateTimeOffset? UpdatedAt, bool Stale, PackTelemetry? Values);
+
+// ---- operator commands on one adapter of a bank (answered with AdapterCommandDone, AdapterCommandRefused or AdapterNotFound)
+
+/// <summary>
+/// Make this adapter active now and keep it active (pinned) until <see cref="ReleaseForcedAdapter"/> or until it leaves
+/// Healthy; then the failover policy decides again. Only a healthy adapter can be forced.
+/// </summary>
+public sealed record ForceActiveAdapter(string AdapterId);
+
+/// <summary>Ends a forced activation: the failover policy decides again (a better adapter takes over after the hold-down).</summary>
+public sealed record ReleaseForcedAdapter(string AdapterId);
+
+/// <summary>Enables or disables an adapter in the running bank's configuration only (not stored).</summary>
+public sealed record SetAdapterEnabled(string AdapterId, bool Enabled);
+
+public sealed record AdapterCommandDone(string BankId, string AdapterId, string Outcome);
+
+/// <summary>The command does not apply in the adapter's current state; nothing changed.</summary>
+public sealed record AdapterCommandRefused(string BankId, string AdapterId, string Reason);
+
+public sealed record AdapterNotFound(string BankId, string AdapterId);

@@ -30,6 +30,12 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private BankConfig _config;
     private string? _active;
+    private DateTimeOffset? _activeSince;
+    // The active adapter's latest reading: a failover's duration is the data gap from here to the switch.
+    private DateTimeOffset? _activeLastFrameAt;
+    // An adapter an operator forced active; the policy is not asked while it stays healthy.
+    private string? _forced;
+    private long _failoverCount;
     private BankState _state = BankState.Starting;
     private DateTimeOffset _startedAt;
     private DateTimeOffset? _lastTick;
@@ -53,6 +59,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         Receive<ProbeStandbys>(_ => OnProbe());
         Receive<GetBankSnapshot>(_ => Sender.Tell(Snapshot()));
         Receive<ApplyBankConfig>(m => Apply(m.Config));
+        Receive<ForceActiveAdapter>(m => Sender.Tell(Force(m.AdapterId)));
+        Receive<ReleaseForcedAdapter>(m => Sender.Tell(Release(m.AdapterId)));
+        Receive<SetAdapterEnabled>(m => Sender.Tell(SetEnabled(m.AdapterId, m.Enabled)));
         Receive<Terminated>(t => OnChildTerminated(t.ActorRef));
     }
 
@@ -111,6 +120,8 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         foreach (var gone in _packs.Keys.Where(a => !addresses.Contains(a)).ToList()) _packs.Remove(gone);
         foreach (var address in addresses) if (!_packs.ContainsKey(address)) _packs[address] = new PackRecord(address);
 
+        if (_forced is not null && !_adapters.ContainsKey(_forced)) Unpin($"{_forced} disabled or removed in configuration");
+
         // A configuration change is the operator's decision: it applies now, without the failback hold-down.
         var bestHealthy = _adapters.Values.Where(t => t.State == AdapterState.Healthy).MinBy(t => t.Rank);
         if (activeGone is not null)
@@ -118,7 +129,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
             _active = null;
             if (bestHealthy is not null) Activate(new FailoverPolicy.Decision(bestHealthy.Id, $"{activeGone} disabled or removed in configuration", IsFailback: false), from: activeGone);
         }
-        else if (reranked && bestHealthy is not null && Active is { } active && bestHealthy.Rank < active.Rank)
+        else if (reranked && _forced is null && bestHealthy is not null && Active is { } active && bestHealthy.Rank < active.Rank)
             Activate(new FailoverPolicy.Decision(bestHealthy.Id, "priorities changed in configuration", IsFailback: false));
 
         EnsureRunning();
@@ -151,7 +162,11 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     {
         var now = Now;
         t.Reading(m.Address, m.Values, now);
-        if (t.Id == _active) Update(m.Address, t.Id, now, m);
+        if (t.Id == _active)
+        {
+            _activeLastFrameAt = now;
+            Update(m.Address, t.Id, now, m);
+        }
         if (t.State == AdapterState.Receiving && HasCompleteSet(t, now) && Move(t, AdapterState.Healthy, "complete set of fresh data"))
             Reconsider();
     }
@@ -256,6 +271,14 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void Reconsider()
     {
+        if (_forced is not null && _adapters.GetValueOrDefault(_forced) is { State: not AdapterState.Healthy } lost)
+            Unpin($"{lost.Id} {lost.State}: {lost.StateReason}");
+        if (_forced is not null)
+        {
+            EnsureRunning();
+            UpdateBankState();
+            return;
+        }
         var candidates = _adapters.Values.Select(t => new FailoverPolicy.Candidate(t.Id, t.Rank, t.State, t.HealthySince)).ToList();
         bool graceOver = Now - _startedAt >= _timings.CompleteSetGrace;
         var decision = FailoverPolicy.Decide(candidates, _active, Now, _timings.FailbackHoldDown, graceOver, Active?.StateReason);
@@ -268,13 +291,22 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     {
         var now = Now;
         from ??= _active;
+        var gap = now - (_activeLastFrameAt ?? _activeSince ?? now);
+        var previousActive = _activeSince is { } since ? now - since : (TimeSpan?)null;
         _active = decision.To;
+        _activeSince = now;
+        _activeLastFrameAt = null;
         var target = _adapters[decision.To];
         if (from is null)
             _log.Info("bank {0}: {1} active ({2})", BankId, decision.To, decision.Reason);
         else
         {
-            var failover = new FailoverOccurred(BankId, now, from, decision.To, decision.Reason, decision.IsFailback);
+            var failover = new FailoverOccurred(BankId, now, from, decision.To, decision.Reason, decision.IsFailback)
+            {
+                DurationMs = Math.Round(gap.TotalMilliseconds, 1),
+                PreviousActiveMs = previousActive is { } p ? Math.Round(p.TotalMilliseconds, 1) : null,
+            };
+            _failoverCount++;
             _failovers.Enqueue(failover);
             while (_failovers.Count > FailoverHistory) _failovers.Dequeue();
             _log.Warning("bank {0}: {1} from {2} to {3}: {4}", BankId, decision.IsFailback ? "failback" : "failover", from, decision.To, decision.Reason);
@@ -354,6 +386,46 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
             Publish(new BankAlarm(BankId, now, BankAlarmKind.AllAdaptersDown, $"data flows again through {_active}", Cleared: true));
     }
 
+    // ---- operator commands --------------------------------------------------------------------------------
+
+    private object Force(string adapterId)
+    {
+        if (_config.Adapters.All(a => a.Id != adapterId)) return new AdapterNotFound(BankId, adapterId);
+        if (!_adapters.TryGetValue(adapterId, out var t))
+            return new AdapterCommandRefused(BankId, adapterId, $"adapter '{adapterId}' is disabled: enable it first");
+        if (t.State != AdapterState.Healthy)
+            return new AdapterCommandRefused(BankId, adapterId, $"adapter '{adapterId}' is {t.State} ({t.StateReason}): only a healthy adapter can be forced active");
+        _forced = adapterId;
+        _log.Warning("bank {0}: adapter {1} forced active by an operator", BankId, adapterId);
+        if (_active != adapterId) Activate(new FailoverPolicy.Decision(adapterId, $"{adapterId} forced active by an operator", IsFailback: false));
+        Reconsider();
+        return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' is active and stays active until released or until it leaves Healthy");
+    }
+
+    private object Release(string adapterId)
+    {
+        if (_config.Adapters.All(a => a.Id != adapterId)) return new AdapterNotFound(BankId, adapterId);
+        if (_forced != adapterId) return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' was not forced active; nothing changed");
+        Unpin("released by an operator");
+        Reconsider();
+        return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' released: the failover policy chooses the active adapter again");
+    }
+
+    private object SetEnabled(string adapterId, bool enabled)
+    {
+        var adapter = _config.Adapters.FirstOrDefault(a => a.Id == adapterId);
+        if (adapter is null) return new AdapterNotFound(BankId, adapterId);
+        if (adapter.Enabled == enabled) return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' was already {(enabled ? "enabled" : "disabled")}");
+        Apply(_config with { Adapters = _config.Adapters.Select(a => a.Id == adapterId ? a with { Enabled = enabled } : a).ToList() });
+        return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' {(enabled ? "enabled" : "disabled")} in the running bank (not stored)");
+    }
+
+    private void Unpin(string why)
+    {
+        _log.Warning("bank {0}: forced activation of {1} ended: {2}", BankId, _forced, why);
+        _forced = null;
+    }
+
     // ---- telemetry ------------------------------------------------------------------------------------------
 
     private void Update(byte address, string adapterId, DateTimeOffset at, PackReadingReceived m)
@@ -377,10 +449,24 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         BankId, _config.Name, _state, _active,
         _adapters.Values.OrderBy(t => t.Rank).Select(t => new AdapterSnapshot(
             t.Id, t.Config.Describe(), t.Config.Priority, t.Config.Enabled, t.Id == _active, t.State, t.StateReason,
-            t.LastHeartbeat, t.LastFrameAt, t.HealthySince, t.Bytes, t.Frames, t.ChecksumErrors, t.Restarts, t.LastError)).ToList(),
+            t.LastHeartbeat, t.LastFrameAt, t.HealthySince, t.Bytes, t.Frames, t.ChecksumErrors, t.Restarts, t.LastError)
+        {
+            Protocol = t.Config.Protocol,
+            Transport = t.Config.Transport.Describe(),
+        }).Concat(_config.Adapters.Where(a => !_adapters.ContainsKey(a.Id)).Select(a => new AdapterSnapshot(
+            a.Id, a.Describe(), a.Priority, a.Enabled, Active: false, AdapterState.Stopped, "disabled in configuration",
+            null, null, null, 0, 0, 0, 0, null)
+        {
+            Protocol = a.Protocol,
+            Transport = a.Transport.Describe(),
+        })).ToList(),
         _packs.Values.Select(p => new PackSnapshot(p.Address, p.UpdatedAt, p.Stale, p.Latest)).ToList(),
         Totals(),
-        _failovers.Reverse().ToList());
+        _failovers.Reverse().ToList())
+    {
+        ForcedAdapter = _forced,
+        FailoverCount = _failoverCount,
+    };
 
     private void Publish(object message) => Context.System.EventStream.Publish(message);
 }

@@ -3,7 +3,18 @@ namespace SolarHub.Core.Telemetry;
 // Events a bank publishes besides telemetry.
 
 /// <summary>The bank switched its active adapter.</summary>
-public sealed record FailoverOccurred(string BankId, DateTimeOffset At, string? From, string To, string Reason, bool IsFailback);
+public sealed record FailoverOccurred(string BankId, DateTimeOffset At, string? From, string To, string Reason, bool IsFailback)
+{
+    /// <summary>
+    /// The data gap the switch ended: from the outgoing adapter's last reading to the switch, in milliseconds (e.g. a bit
+    /// over the data deadline for a silent gateway). Near 0 when the outgoing adapter was still delivering (a failback,
+    /// a priority change, an operator's forced activation).
+    /// </summary>
+    public double DurationMs { get; init; }
+
+    /// <summary>How long the outgoing adapter had been active; null when that is unknown.</summary>
+    public double? PreviousActiveMs { get; init; }
+}
 
 /// <summary>An adapter changed state.</summary>
 public sealed record AdapterStateChanged(string BankId, string AdapterId, DateTimeOffset At, AdapterState From, AdapterState To, string Reason);

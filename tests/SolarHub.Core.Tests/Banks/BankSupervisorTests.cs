@@ -443,4 +443,108 @@ public sealed class BankSupervisorTests : Akka.TestKit.Xunit2.TestKit
         snapshot.State.Should().Be(BankState.Healthy);
         _failovers.Drain<FailoverOccurred>().Should().BeEmpty();
     }
+
+    // ---- failover duration, operator commands -------------------------------------------------------------
+
+    [Fact]
+    public void A_failover_records_the_data_gap_it_ended_and_how_long_the_outgoing_adapter_was_active()
+    {
+        BothHealthy();
+        var activeSince = Clock.Now;
+        Run(TimeSpan.FromSeconds(3), FeedBoth);
+        var lastFrame = Clock.Now;
+
+        Run(Timings.DataDeadline + Step * 2, FeedSecondary);
+
+        var failover = _failovers.ExpectMsg<FailoverOccurred>();
+        failover.DurationMs.Should().Be((failover.At - lastFrame).TotalMilliseconds);
+        failover.DurationMs.Should().BeGreaterThan(Timings.DataDeadline.TotalMilliseconds);
+        failover.PreviousActiveMs.Should().Be((failover.At - activeSince).TotalMilliseconds);
+        var snapshot = Snapshot();
+        snapshot.FailoverCount.Should().Be(1);
+        snapshot.Failovers.Single().DurationMs.Should().Be(failover.DurationMs);
+    }
+
+    [Fact]
+    public void A_forced_adapter_stays_active_past_the_failback_hold_down_until_released()
+    {
+        BothHealthy();
+
+        _bank.Tell(new ForceActiveAdapter(Secondary), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandDone>().AdapterId.Should().Be(Secondary);
+        var forced = _failovers.ExpectMsg<FailoverOccurred>();
+        (forced.From, forced.To, forced.IsFailback).Should().Be((Primary, Secondary, false));
+        forced.Reason.Should().Contain("forced active by an operator");
+
+        var held = Run(Timings.FailbackHoldDown * 3, FeedBoth);
+        _failovers.Drain<FailoverOccurred>().Should().BeEmpty("a forced adapter is not failed back from while it is healthy");
+        held.ActiveAdapter.Should().Be(Secondary);
+        held.ForcedAdapter.Should().Be(Secondary);
+
+        _bank.Tell(new ReleaseForcedAdapter(Secondary), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandDone>().Outcome.Should().Contain("released");
+        var after = Run(Step, FeedBoth);
+        var failback = _failovers.ExpectMsg<FailoverOccurred>();
+        (failback.From, failback.To, failback.IsFailback).Should().Be((Secondary, Primary, true));
+        after.ForcedAdapter.Should().BeNull();
+        after.ActiveAdapter.Should().Be(Primary);
+    }
+
+    [Fact]
+    public void A_forced_adapter_that_fails_ends_the_pin_and_the_policy_chooses_again()
+    {
+        BothHealthy();
+        _bank.Tell(new ForceActiveAdapter(Secondary), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandDone>();
+        _failovers.ExpectMsg<FailoverOccurred>();
+
+        Fault(Secondary, "connection reset by peer");
+
+        var failover = _failovers.ExpectMsg<FailoverOccurred>();
+        (failover.From, failover.To).Should().Be((Secondary, Primary));
+        var snapshot = Snapshot();
+        snapshot.ForcedAdapter.Should().BeNull();
+        snapshot.ActiveAdapter.Should().Be(Primary);
+    }
+
+    [Fact]
+    public void Only_a_known_healthy_adapter_can_be_forced_and_nothing_changes_otherwise()
+    {
+        StartBank();
+        Connect(Primary);
+        Deliver(Primary, AllPacks);
+
+        _bank.Tell(new ForceActiveAdapter("nope"), _sync.Ref);
+        _sync.ExpectMsg<AdapterNotFound>().Should().Be(new AdapterNotFound("bank-1", "nope"));
+        _bank.Tell(new ForceActiveAdapter(Secondary), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandRefused>().Reason.Should().Contain("only a healthy adapter can be forced active");
+
+        var snapshot = Snapshot();
+        snapshot.ActiveAdapter.Should().Be(Primary);
+        snapshot.ForcedAdapter.Should().BeNull();
+        _failovers.Drain<FailoverOccurred>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Disabling_the_active_adapter_at_runtime_fails_over_and_the_snapshot_still_lists_it_as_disabled()
+    {
+        BothHealthy();
+
+        _bank.Tell(new SetAdapterEnabled(Primary, false), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandDone>().Outcome.Should().Contain("disabled");
+
+        var failover = _failovers.ExpectMsg<FailoverOccurred>();
+        (failover.From, failover.To).Should().Be((Primary, Secondary));
+        var snapshot = Snapshot();
+        snapshot.ActiveAdapter.Should().Be(Secondary);
+        var primary = Adapter(snapshot, Primary);
+        (primary.Enabled, primary.State, primary.Active).Should().Be((false, AdapterState.Stopped, false));
+        primary.Transport.Should().Be($"tcp://127.0.0.1:{PrimaryPort}");
+
+        _bank.Tell(new SetAdapterEnabled("nope", true), _sync.Ref);
+        _sync.ExpectMsg<AdapterNotFound>();
+        _bank.Tell(new SetAdapterEnabled(Primary, true), _sync.Ref);
+        _sync.ExpectMsg<AdapterCommandDone>().Outcome.Should().Contain("enabled");
+        Adapter(Snapshot(), Primary).Enabled.Should().BeTrue();
+    }
 }
