@@ -1,39 +1,35 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Akka.Actor;
-using Akka.Hosting;
 using SolarHub.Core.Banks;
-using SolarHub.Core.Hosting;
+using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Cli.Api;
 
-/// <summary>Read-only inspection of banks over HTTP: <c>GET /api/banks</c> and <c>GET /api/banks/{bankId}</c>.</summary>
+/// <summary>Read-only inspection of banks: <c>GET /api/banks</c> (a summary per bank) and <c>GET /api/banks/{bankId}</c> (the whole <see cref="BankSnapshot"/>).</summary>
 public static class BankEndpoints
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
-
-    public static void MapBankEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>One line of <c>GET /api/banks</c>.</summary>
+    public sealed record BankSummary(
+        string Id, string Name, BankState State, string? ActiveAdapter, string? ForcedAdapter,
+        int PacksFresh, int PacksTotal, bool Stale, double Soc, double Power, double Voltage, double Current,
+        double CellMin, double CellMax, double TemperatureMin, double TemperatureMax,
+        int AdaptersHealthy, int AdaptersTotal, long FailoverCount, DateTimeOffset? LastFailoverAt, DateTimeOffset At)
     {
-        app.MapGet("/api/banks", async (IRequiredActor<BankRegistryKey> registry, CancellationToken ct) =>
-        {
-            var banks = await registry.ActorRef.Ask<BankIds>(GetBankIds.Instance, AskTimeout, ct);
-            var snapshots = await Task.WhenAll(banks.Ids.Select(id => registry.ActorRef.Ask<object>(new BankEnvelope(id, GetBankSnapshot.Instance), AskTimeout, ct)));
-            return Results.Ok(snapshots.OfType<BankSnapshot>().Select(s => new
-            {
-                s.Id, s.Name, s.State, s.ActiveAdapter,
-                PacksFresh = s.Totals.PacksFresh, PacksTotal = s.Totals.PacksTotal, s.Totals.Soc, s.Totals.Power,
-            }));
-        });
+        public static BankSummary Of(BankSnapshot s) => new(
+            s.Id, s.Name, s.State, s.ActiveAdapter, s.ForcedAdapter,
+            s.Totals.PacksFresh, s.Totals.PacksTotal, s.Totals.Stale, s.Totals.Soc, s.Totals.Power, s.Totals.Voltage, s.Totals.Current,
+            s.Totals.CellMin, s.Totals.CellMax, s.Totals.TemperatureMin, s.Totals.TemperatureMax,
+            s.Adapters.Count(a => a.State == AdapterState.Healthy), s.Adapters.Count, s.FailoverCount, s.Failovers.FirstOrDefault()?.At, s.Totals.At);
+    }
 
-        app.MapGet("/api/banks/{bankId}", async (string bankId, IRequiredActor<BankRegistryKey> registry, CancellationToken ct) =>
-        {
-            var answer = await registry.ActorRef.Ask<object>(new BankEnvelope(bankId, GetBankSnapshot.Instance), AskTimeout, ct);
-            return answer switch
-            {
-                BankSnapshot snapshot => Results.Ok(snapshot),
-                _ => Results.NotFound(new { error = $"no bank '{bankId}'" }),
-            };
-        });
+    public static IEndpointRouteBuilder MapBankEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/banks", async (BankSnapshots banks, CancellationToken ct) =>
+            Results.Ok((await banks.AllAsync(ct)).Select(BankSummary.Of)));
+
+        app.MapGet("/api/banks/{bankId}", async (string bankId, BankSnapshots banks, CancellationToken ct) =>
+            await banks.OneAsync(bankId, ct) is { } snapshot ? Results.Ok(snapshot) : ApiErrors.NoBank(bankId));
+        return app;
     }
 }

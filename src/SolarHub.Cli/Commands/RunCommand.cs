@@ -19,23 +19,24 @@ public static class RunCommand
         var config = new Option<FileInfo?>("--config", "-c") { Description = "Run the banks of a config.yaml of the older Python hub directly (not stored). Without it, the banks stored in the database run." };
         var database = DatabaseOption.Create();
         var demo = new Option<bool>("--demo") { Description = "Run the demo (simulated gateways) even if the database holds banks. The demo also runs when the database holds none." };
-        var urls = new Option<string>("--urls") { Description = "Where the HTTP API listens (GET /api/banks, /api/banks/{id}).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var urls = new Option<string>("--urls") { Description = "Where the HTTP API listens (docs/api.md).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demoFault = new Option<bool>("--demo-fault") { Description = "Demo only: kill the primary gateway after 10 s and bring it back 15 s later, to show failover and failback." };
         var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (e.g. 00:01:00); default: until Ctrl+C." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every adapter and actor event, not only warnings." };
+        var apiTokenFile = new Option<FileInfo?>("--api-token-file") { Description = "File holding the bearer token that unlocks the API's state-changing endpoints (else SOLARHUB_API_TOKEN or HOCON solarhub.api.token; with none they are off)." };
 
         var command = new Command("run", "Run the hub: listen to the configured banks, fail over between their adapters, serve the HTTP API. " +
             "Banks come from the database (changes made with 'solarhub config' apply live) or from --config; with none stored, the demo runs: " +
             "press k to kill the primary gateway, r to revive it, q to quit.")
         {
-            config, database, demo, urls, demoFault, duration, verbose,
+            config, database, demo, urls, demoFault, duration, verbose, apiTokenFile,
         };
         command.SetAction((pr, ct) => RunAsync(new RunOptions(pr.GetValue(config), pr.GetValue(database), pr.GetValue(demo), pr.GetValue(urls)!,
-            pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose)), ct));
+            pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose), pr.GetValue(apiTokenFile)), ct));
         return command;
     }
 
-    private sealed record RunOptions(FileInfo? ConfigFile, string? Database, bool ForceDemo, string Urls, bool DemoFault, TimeSpan? Duration, bool Verbose);
+    private sealed record RunOptions(FileInfo? ConfigFile, string? Database, bool ForceDemo, string Urls, bool DemoFault, TimeSpan? Duration, bool Verbose, FileInfo? ApiTokenFile);
 
     private static async Task<int> RunAsync(RunOptions o, CancellationToken ct)
     {
@@ -63,7 +64,17 @@ public static class RunCommand
             return 2;
         }
 
-        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out);
+        string? apiToken = null;
+        if (o.ApiTokenFile is not null)
+        {
+            if (!o.ApiTokenFile.Exists || (apiToken = File.ReadAllText(o.ApiTokenFile.FullName).Trim()).Length == 0)
+            {
+                Console.Error.WriteLine($"run: --api-token-file {o.ApiTokenFile.FullName}: {(o.ApiTokenFile.Exists ? "the file is empty" : "no such file")}");
+                return 2;
+            }
+        }
+
+        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out, new Api.ApiOptions { Token = apiToken });
         try
         {
             await app.StartAsync(stop.Token);
@@ -78,7 +89,7 @@ public static class RunCommand
         await using var demo = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
         if (database is not null && demo is null)
             Console.WriteLine($"config: running the banks stored in {database.Description}");
-        Console.WriteLine($"HTTP API on {o.Urls} (GET /api/banks, /api/banks/{{bankId}})");
+        Console.WriteLine($"HTTP API on {o.Urls} (GET /health, /api/banks, /api/banks/{{bankId}}, /api/actors, /api/events, /metrics; see docs/api.md)");
 
         var background = new List<Task>();
         if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));

@@ -18,7 +18,8 @@ namespace SolarHub.Cli.Run;
 public static class HubHost
 {
     /// <param name="database">When given, the banks follow the configuration stored there (changes apply live); otherwise they run <paramref name="config"/>.</param>
-    public static WebApplication Build(HubConfig config, ConfigDatabase? database, string urls, bool verbose, TextWriter telemetryOut)
+    /// <param name="api">HTTP API settings (token, event stream); the database is taken from <paramref name="database"/>.</param>
+    public static WebApplication Build(HubConfig config, ConfigDatabase? database, string urls, bool verbose, TextWriter telemetryOut, ApiOptions? api = null)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning)
@@ -33,6 +34,7 @@ public static class HubHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.WriteIndented = true;
         });
+        builder.Services.AddSolarHubApi((api ?? new ApiOptions()) with { Database = database });
         builder.Services.AddAkka("solarhub", akka =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -47,7 +49,7 @@ public static class HubHost
         });
 
         var app = builder.Build();
-        app.MapBankEndpoints();
+        app.MapSolarHubApi();
         return app;
     }
 }

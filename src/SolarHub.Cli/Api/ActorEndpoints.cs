@@ -1,0 +1,39 @@
+using Akka.Actor;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SolarHub.Cli.Api.Actors;
+
+namespace SolarHub.Cli.Api;
+
+/// <summary><c>GET /api/actors</c>: the live actor hierarchy under <c>/user</c>, each actor with its path, name and role.</summary>
+public static class ActorEndpoints
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    public static IEndpointRouteBuilder MapActorEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/actors", async (ActorSystem system, BankSnapshots banks, CancellationToken ct) =>
+        {
+            var root = ((ExtendedActorSystem)system).Guardian.Path;
+            var found = await WalkAsync(system, root, ct);
+            var roles = new ActorRoles(await banks.AllAsync(ct));
+            return Results.Ok(Build(root, found.Paths.ToLookup(p => p.Parent), roles));
+        });
+        return app;
+    }
+
+    private static Task<ActorTreeWalker.Found> WalkAsync(ActorSystem system, ActorPath root, CancellationToken ct)
+    {
+        var walker = ((ExtendedActorSystem)system).SystemActorOf(ActorTreeWalker.Props(Quiet, Deadline));
+        return walker.Ask<ActorTreeWalker.Found>(new ActorTreeWalker.Walk(root), Deadline * 2, ct);
+    }
+
+    private static ActorNode Build(ActorPath path, ILookup<ActorPath, ActorPath> children, ActorRoles roles)
+    {
+        var text = path.ToStringWithoutAddress();
+        return new ActorNode(path.ToString(), path.Name, roles.Describe(text),
+            children[path].OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => Build(c, children, roles)).ToList());
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SolarHub.Cli.Api.Metrics;
+
+namespace SolarHub.Cli.Api;
+
+/// <summary>The node's HTTP API in two calls: <see cref="AddSolarHubApi"/> on the services, <see cref="MapSolarHubApi"/> on the app (docs/api.md).</summary>
+public static class SolarHubApi
+{
+    public static IServiceCollection AddSolarHubApi(this IServiceCollection services, ApiOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<ApiToken>();
+        services.AddSingleton<BankSnapshots>();
+        services.AddSingleton<JsonEventFormat>();
+        services.AddSingleton<SolarHubMetrics>();
+        services.AddSolarHubHealthChecks();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSolarHubApi(this IEndpointRouteBuilder app) => app
+        .MapHealthEndpoints()
+        .MapBankEndpoints()
+        .MapActorEndpoints()
+        .MapEventStreamEndpoints()
+        .MapAdapterControlEndpoints()
+        .MapMetricsEndpoints();
+}
