@@ -24,9 +24,9 @@ public sealed class ApiToken(ApiOptions options, ActorSystem system)
 
     private static string? Resolve(ApiOptions options, ActorSystem system)
     {
-        var token = options.Token ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(token) && system.Settings.Config.HasPath(HoconPath)) token = system.Settings.Config.GetString(HoconPath);
-        return string.IsNullOrWhiteSpace(token) ? null : token.Trim();
+        var config = system.Settings.Config;
+        string?[] sources = [options.Token, Environment.GetEnvironmentVariable(EnvironmentVariable), config.HasPath(HoconPath) ? config.GetString(HoconPath) : null];
+        return sources.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim();
     }
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
