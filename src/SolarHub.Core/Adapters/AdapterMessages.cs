@@ -12,7 +12,11 @@ public sealed record AdapterConnected(string AdapterId, string Endpoint);
 /// "My loop is alive": sent every heartbeat interval with what was seen since the previous beat.
 /// <paramref name="PacksSeenMask"/> has bit N set when pack address N delivered a valid cell-info frame.
 /// </summary>
-public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask);
+public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask)
+{
+    /// <summary>Bytes since the last beat that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.</summary>
+    public long DiscardedBytes { get; init; }
+}
 
 /// <summary>The transport failed (refused, reset, closed, port gone); the adapter restarts with backoff.</summary>
 public sealed record AdapterFaulted(string AdapterId, string Reason);

@@ -26,7 +26,7 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
     private readonly AdapterSettings _settings;
     private readonly byte[] _readBuffer;
     private readonly CancellationTokenSource _lifetime = new();
-    private long _beatBytes, _beatFrames, _beatErrors;
+    private long _beatBytes, _beatFrames, _beatErrors, _beatDiscarded;
     private long _readTimestamp;
 
     protected BusConnectionActor(AdapterConfig adapter, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings)
@@ -87,11 +87,12 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
         {
             if (read.Count == 0) { Fail($"{_transport.Endpoint} closed the connection"); return; }
             _readTimestamp = read.Timestamp;
-            long errorsBefore = Reader.ChecksumErrors, framesBefore = Reader.ValidFrames;
+            long errorsBefore = Reader.ChecksumErrors, framesBefore = Reader.ValidFrames, discardedBefore = Reader.DiscardedBytes;
             Reader.Feed(_readBuffer.AsSpan(0, read.Count), this, ExpectedAddress);
             _beatBytes += read.Count;
             _beatFrames += Reader.ValidFrames - framesBefore;
             _beatErrors += Reader.ChecksumErrors - errorsBefore;
+            _beatDiscarded += Reader.DiscardedBytes - discardedBefore;
             ReadNext();
         });
         ReceiveActiveMode();
@@ -110,8 +111,8 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
         Receive<ReconnectAdapter>(reconnect => Fail(reconnect.Reason));
         Receive<HeartbeatTick>(_ =>
         {
-            Bank.Tell(new AdapterHeartbeat(Adapter.Id, _beatBytes, _beatFrames, _beatErrors, Reader.TakePacksSeen()));
-            _beatBytes = _beatFrames = _beatErrors = 0;
+            Bank.Tell(new AdapterHeartbeat(Adapter.Id, _beatBytes, _beatFrames, _beatErrors, Reader.TakePacksSeen()) { DiscardedBytes = _beatDiscarded });
+            _beatBytes = _beatFrames = _beatErrors = _beatDiscarded = 0;
         });
     }
 

@@ -18,6 +18,9 @@ public sealed class BusFrameReader(JkLayout configuredLayout, int bufferSize = F
     public long ValidFrames { get; private set; }
     public long ChecksumErrors { get; private set; }
 
+    /// <summary>Bytes the scanner could not place in any message (noise, truncated messages, Modbus CRC failures).</summary>
+    public long DiscardedBytes => _scanner.Statistics.DiscardedBytes;
+
     /// <summary>Bit N set: pack N delivered valid cell data since the last <see cref="TakePacksSeen"/>.</summary>
     public ushort PacksSeenMask { get; private set; }
 

@@ -30,6 +30,7 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     public long Bytes { get; private set; }
     public long Frames { get; private set; }
     public long ChecksumErrors { get; private set; }
+    public long DiscardedBytes { get; private set; }
     public int Restarts { get; private set; }
     public string? LastError { get; private set; }
 
@@ -59,8 +60,9 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
         LastHeartbeat = now;
     }
 
-    public void Heartbeat(DateTimeOffset now, long bytes, long frames, long checksumErrors)
+    public void Heartbeat(DateTimeOffset now, long bytes, long frames, long checksumErrors, long discardedBytes = 0)
     {
+        DiscardedBytes += discardedBytes;
         LastHeartbeat = now;
         Bytes += bytes;
         Frames += frames;

@@ -68,6 +68,9 @@ public sealed record AdapterSnapshot(
 
     /// <summary>Where it connects, e.g. "tcp://127.0.0.1:5000".</summary>
     public string Transport { get; init; } = "";
+
+    /// <summary>Bytes that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.</summary>
+    public long DiscardedBytes { get; init; }
 }
 
 /// <summary>A pack's freshness and, once it has reported, its latest values.</summary>

@@ -153,7 +153,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void OnHeartbeat(AdapterTracker t, AdapterHeartbeat m)
     {
-        t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors);
+        t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors, m.DiscardedBytes);
         if (t.State is AdapterState.Restarting or AdapterState.Failed && Move(t, AdapterState.Connecting, "restarted after backoff"))
             Reconsider();
     }
@@ -453,6 +453,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         {
             Protocol = t.Config.Protocol,
             Transport = t.Config.Transport.Describe(),
+            DiscardedBytes = t.DiscardedBytes,
         }).Concat(_config.Adapters.Where(a => !_adapters.ContainsKey(a.Id)).Select(a => new AdapterSnapshot(
             a.Id, a.Describe(), a.Priority, a.Enabled, Active: false, AdapterState.Stopped, "disabled in configuration",
             null, null, null, 0, 0, 0, 0, null)

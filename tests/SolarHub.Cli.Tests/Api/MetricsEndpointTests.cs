@@ -48,6 +48,35 @@ public sealed class MetricsEndpointTests(HealthyNodeFixture fixture)
     }
 
     [Fact]
+    public async Task Bad_checksums_and_line_noise_on_a_gateway_are_counted_for_its_adapter()
+    {
+        await fixture.ShedSettledAsync();
+        // The standby's gateway, so the bank does not fail over meanwhile.
+        string active = (await fixture.Node.GetJsonAsync("/api/banks/shed"))["activeAdapter"]!.GetValue<string>();
+        string standby = active == "left" ? "right" : "left";
+        var before = Parse(await fixture.Node.Http.GetStringAsync("/metrics"));
+        string checksums = $"solarhub_adapter_checksum_errors_total{{bank=\"shed\",adapter=\"{standby}\"}}";
+        string discarded = $"solarhub_adapter_discarded_bytes_total{{bank=\"shed\",adapter=\"{standby}\"}}";
+
+        var faults = fixture.Node.Gateway(standby).Faults;
+        faults.CorruptChecksums(frames: 3);
+        faults.InjectGarbage(bytes: 64);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        Dictionary<string, double> after;
+        do
+        {
+            await Task.Delay(200);
+            after = Parse(await fixture.Node.Http.GetStringAsync("/metrics"));
+        } while ((after[checksums] < before[checksums] + 3 || after[discarded] < before[discarded] + 64) && DateTime.UtcNow < deadline);
+
+        after[checksums].Should().Be(before[checksums] + 3);
+        after[discarded].Should().BeGreaterThanOrEqualTo(before[discarded] + 64);
+        var adapter = (await fixture.Node.GetJsonAsync("/api/banks/shed"))["adapters"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == standby)!;
+        adapter["checksumErrors"]!.GetValue<long>().Should().Be((long)after[checksums]);
+    }
+
+    [Fact]
     public async Task Values_are_collected_at_scrape_time()
     {
         static async Task<double> Frames(HttpClient http) =>

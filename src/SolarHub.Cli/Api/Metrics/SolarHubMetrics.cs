@@ -24,7 +24,7 @@ public sealed class SolarHubMetrics
     private readonly Gauge _packSoc, _packSoh, _packVoltage, _packCurrent, _packPower, _packCellMin, _packCellMax, _packCellDelta,
         _packTemperatureMin, _packTemperatureMax, _packMosTemperature, _packStale, _packAge, _packCycles, _packRemaining;
     // per adapter
-    private readonly Counter _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterRestarts;
+    private readonly Counter _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts;
     private readonly Gauge _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState;
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
@@ -71,7 +71,8 @@ public sealed class SolarHubMetrics
 
         _adapterFrames = C("solarhub_adapter_frames_total", "Valid frames the adapter received.", adapter);
         _adapterBytes = C("solarhub_adapter_received_bytes_total", "Bytes the adapter received.", adapter);
-        _adapterChecksumErrors = C("solarhub_adapter_checksum_errors_total", "Frames the adapter dropped for a bad JK checksum or Modbus CRC.", adapter);
+        _adapterChecksumErrors = C("solarhub_adapter_checksum_errors_total", "300-byte JK data frames the adapter dropped for a bad checksum.", adapter);
+        _adapterDiscarded = C("solarhub_adapter_discarded_bytes_total", "Bytes that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.", adapter);
         _adapterRestarts = C("solarhub_adapter_restarts_total", "Times the adapter faulted and was restarted.", adapter);
         _adapterHeartbeatAge = G("solarhub_adapter_heartbeat_age_seconds", "Seconds since the adapter's loop last reported (absent while it is not running).", adapter);
         _adapterActive = G("solarhub_adapter_active", "1 for the bank's active adapter, else 0.", adapter);
@@ -149,6 +150,7 @@ public sealed class SolarHubMetrics
             _series.SetTotal(_adapterFrames, a.Frames, b.Id, a.Id);
             _series.SetTotal(_adapterBytes, a.Bytes, b.Id, a.Id);
             _series.SetTotal(_adapterChecksumErrors, a.ChecksumErrors, b.Id, a.Id);
+            _series.SetTotal(_adapterDiscarded, a.DiscardedBytes, b.Id, a.Id);
             _series.SetTotal(_adapterRestarts, a.Restarts, b.Id, a.Id);
             if (a.LastHeartbeat is { } beat) _series.Set(_adapterHeartbeatAge, Math.Max(0, (now - beat).TotalSeconds), b.Id, a.Id);
             _series.Set(_adapterActive, a.Active ? 1 : 0, b.Id, a.Id);
@@ -166,7 +168,7 @@ public sealed class SolarHubMetrics
                      _packTemperatureMin, _packTemperatureMax, _packMosTemperature, _packStale, _packAge, _packCycles, _packRemaining,
                      _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState })
             _series.Sweep(g);
-        foreach (var c in new[] { _bankFailovers, _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterRestarts })
+        foreach (var c in new[] { _bankFailovers, _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts })
             _series.Sweep(c);
     }
 }
