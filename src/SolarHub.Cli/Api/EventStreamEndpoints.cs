@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using SolarHub.Cli.Api.Events;
 
 namespace SolarHub.Cli.Api;
@@ -23,9 +24,11 @@ public static class EventStreamEndpoints
 
     public static IEndpointRouteBuilder MapEventStreamEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", async (HttpContext http, string? bank, ActorSystem system, BankSnapshots banks, ApiOptions options, JsonEventFormat format) =>
+        app.MapGet("/api/events", async (HttpContext http, string? bank, ActorSystem system, BankSnapshots banks, ApiOptions options, JsonEventFormat format, IHostApplicationLifetime lifetime) =>
         {
-            var ct = http.RequestAborted;
+            // Ends with the client, or when the node stops (Kestrel would otherwise wait for the stream to end).
+            using var connection = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            var ct = connection.Token;
             if (bank is not null && await banks.OneAsync(bank, ct) is null)
             {
                 await ApiErrors.NoBank(bank).ExecuteAsync(http);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SolarHub.Cli.Api.Metrics;
@@ -18,11 +20,14 @@ public static class SolarHubApi
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSolarHubApi(this IEndpointRouteBuilder app) => app
-        .MapHealthEndpoints()
-        .MapBankEndpoints()
-        .MapActorEndpoints()
-        .MapEventStreamEndpoints()
-        .MapAdapterControlEndpoints()
-        .MapMetricsEndpoints();
+    public static IEndpointRouteBuilder MapSolarHubApi(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthEndpoints().MapMetricsEndpoints();
+        var api = app.MapGroup("").AddEndpointFilter<ActorTimeoutFilter>();
+        api.MapBankEndpoints()
+            .MapActorEndpoints()
+            .MapEventStreamEndpoints()
+            .MapAdapterControlEndpoints();
+        return app;
+    }
 }

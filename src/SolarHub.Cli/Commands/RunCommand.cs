@@ -40,6 +40,16 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(RunOptions o, CancellationToken ct)
     {
+        string? apiToken = null;
+        if (o.ApiTokenFile is not null)
+        {
+            if (!o.ApiTokenFile.Exists || (apiToken = File.ReadAllText(o.ApiTokenFile.FullName).Trim()).Length == 0)
+            {
+                Console.Error.WriteLine($"run: --api-token-file {o.ApiTokenFile.FullName}: {(o.ApiTokenFile.Exists ? "the file is empty" : "no such file")}");
+                return 2;
+            }
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (o.Duration is { } d) stop.CancelAfter(d);
 
@@ -62,16 +72,6 @@ public static class RunCommand
         {
             Console.Error.WriteLine($"run: {dbError}");
             return 2;
-        }
-
-        string? apiToken = null;
-        if (o.ApiTokenFile is not null)
-        {
-            if (!o.ApiTokenFile.Exists || (apiToken = File.ReadAllText(o.ApiTokenFile.FullName).Trim()).Length == 0)
-            {
-                Console.Error.WriteLine($"run: --api-token-file {o.ApiTokenFile.FullName}: {(o.ApiTokenFile.Exists ? "the file is empty" : "no such file")}");
-                return 2;
-            }
         }
 
         var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out, new Api.ApiOptions { Token = apiToken });
