@@ -3,6 +3,7 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using SolarHub.Cli.Api;
 using SolarHub.Cli.Storage;
 using SolarHub.Cli.Run;
 using SolarHub.ConfigStore;
@@ -74,7 +75,7 @@ public static class RunCommand
             return 2;
         }
 
-        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out, new Api.ApiOptions { Token = apiToken });
+        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out, new ApiOptions { Token = apiToken });
         try
         {
             await app.StartAsync(stop.Token);

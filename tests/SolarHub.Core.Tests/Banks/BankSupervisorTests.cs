@@ -547,4 +547,23 @@ public sealed class BankSupervisorTests : Akka.TestKit.Xunit2.TestKit
         _sync.ExpectMsg<AdapterCommandDone>().Outcome.Should().Contain("enabled");
         Adapter(Snapshot(), Primary).Enabled.Should().BeTrue();
     }
+
+    [Fact]
+    public void The_failover_history_keeps_the_latest_50_newest_first_and_the_count_keeps_every_switch()
+    {
+        BothHealthy();
+
+        for (int i = 0; i < 60; i++)
+        {
+            _bank.Tell(new ForceActiveAdapter(i % 2 == 0 ? Secondary : Primary), _sync.Ref);
+            _sync.ExpectMsg<AdapterCommandDone>();
+        }
+
+        var snapshot = Snapshot();
+        snapshot.FailoverCount.Should().Be(60);
+        snapshot.Failovers.Should().HaveCount(50);
+        snapshot.Failovers[0].To.Should().Be(Primary, "the 60th switch went to the primary and is listed first");
+        snapshot.Failovers.Should().BeInDescendingOrder(f => f.At);
+        _failovers.Drain<FailoverOccurred>().Should().HaveCount(60);
+    }
 }
