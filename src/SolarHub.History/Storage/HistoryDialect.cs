@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SolarHub.History.Storage;
+
+/// <summary>What differs between SQLite and PostgreSQL for the history tables (little: the SQL is otherwise shared).</summary>
+public abstract class HistoryDialect
+{
+    public static HistoryDialect Sqlite { get; } = new SqliteDialect();
+    public static HistoryDialect Postgres { get; } = new PostgresDialect();
+
+    /// <summary>The dialect of a <see cref="SolarHub.ConfigStore.ConfigDatabase.ProviderName"/>.</summary>
+    public static HistoryDialect For(string providerName) =>
+        providerName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase) ? Postgres : Sqlite;
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Run on every opened connection.</summary>
+    public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Run once per store before the tables are created.</summary>
+    public virtual Task InitializeAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The smaller / larger of two non-null values (SQLite's scalar MIN/MAX, PostgreSQL's LEAST/GREATEST).</summary>
+    public abstract string Least(string a, string b);
+    public abstract string Greatest(string a, string b);
+
+    private sealed class SqliteDialect : HistoryDialect
+    {
+        public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+        // The Akka journal writes the same file: wait for its locks rather than fail at once.
+        public override Task PrepareAsync(DbConnection connection, CancellationToken ct) => Execute(connection, "PRAGMA busy_timeout = 10000", ct);
+
+        // WAL: readers (queries, exports) never block the writers, and a commit is one sequential append.
+        public override Task InitializeAsync(DbConnection connection, CancellationToken ct) => Execute(connection, "PRAGMA journal_mode = WAL", ct);
+
+        public override string Least(string a, string b) => $"MIN({a}, {b})";
+        public override string Greatest(string a, string b) => $"MAX({a}, {b})";
+
+        private static async Task Execute(DbConnection connection, string sql, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private sealed class PostgresDialect : HistoryDialect
+    {
+        public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+        public override string Least(string a, string b) => $"LEAST({a}, {b})";
+        public override string Greatest(string a, string b) => $"GREATEST({a}, {b})";
+    }
+}
