@@ -25,6 +25,7 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
     private TimeSpan _backoff;
     private bool _retentionRunning;
     private long _written;
+    private long _failedWrites;
     private long _droppedTotal;
     private DateTimeOffset? _lastWriteAt;
     private string? _lastError;
@@ -112,6 +113,7 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
     {
         var batch = _inFlight ?? [];
         _inFlight = null;
+        _failedWrites++;
         _lastError = failed.Cause.GetBaseException().Message;
         _lastErrorAt = Now;
         _failingSince ??= Now;
@@ -147,7 +149,7 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
             .PipeTo(Self, success: deleted => new RetentionDone(deleted, null), failure: e => new RetentionDone(0, e.GetBaseException().Message));
     }
 
-    private HistoryStatus Status() => new(_store.Description, _buffer.Count + (_inFlight?.Count ?? 0), _buffer.Limit, _written, _droppedTotal,
+    private HistoryStatus Status() => new(_store.Description, _buffer.Count + (_inFlight?.Count ?? 0), _buffer.Limit, _written, _failedWrites, _droppedTotal,
         _lastWriteAt, _lastError, _lastErrorAt, _failingSince);
 
     private sealed record Written(int Taken, int Stored);

@@ -22,13 +22,14 @@ public sealed class GetHistoryStatus
 
 /// <summary>
 /// The writer's health, e.g. for <c>/health</c>. <see cref="FailingSince"/> is set while writes fail (the samples wait
-/// in the buffer); <see cref="DroppedTotal"/> counts samples lost to a full buffer since the node started.
+/// in the buffer); <see cref="FailedWrites"/> counts failed write attempts and <see cref="DroppedTotal"/> counts samples lost to a full buffer since the node started.
 /// </summary>
 public sealed record HistoryStatus(
     string Database,
     int Buffered,
     int BufferLimit,
     long Written,
+    long FailedWrites,
     long DroppedTotal,
     DateTimeOffset? LastWriteAt,
     string? LastError,
