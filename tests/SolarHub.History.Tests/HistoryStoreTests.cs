@@ -33,6 +33,9 @@ public sealed class HistoryStoreTests
 
         var silent = await store.QueryAsync(new HistoryQuery("b1", t, t.AddMinutes(1), HistoryResolution.Raw, Pack: 2));
         silent.Points[0].Values[7].Should().BeNull("pack 2 has no temperature sensor");
+        // A batch where a metric is null in every row (PostgreSQL must still see its column type).
+        (await store.WriteAsync([Pack("b1", 3, t, 10, null, null)])).Should().Be(1);
+        (await store.QueryAsync(new HistoryQuery("b1", t, t.AddMinutes(1), HistoryResolution.Hour, Pack: 3))).Points.Single().Values[7].Should().BeNull();
 
         (await store.QueryAsync(new HistoryQuery("b1", t.AddSeconds(1), t.AddSeconds(10), HistoryResolution.Raw))).Points
             .Should().BeEmpty("'from' is inclusive and 'to' exclusive");

@@ -22,6 +22,10 @@ public abstract class HistoryDialect
     /// <summary>Run once per store before the tables are created.</summary>
     public virtual Task InitializeAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>The SQL placeholder of the <paramref name="index"/>th (0-based) parameter of a statement, and the name its parameter gets.</summary>
+    public abstract string Placeholder(int index);
+    public abstract string ParameterName(int index);
+
     /// <summary>The smaller / larger of two non-null values (SQLite's scalar MIN/MAX, PostgreSQL's LEAST/GREATEST).</summary>
     public abstract string Least(string a, string b);
     public abstract string Greatest(string a, string b);
@@ -36,6 +40,8 @@ public abstract class HistoryDialect
         // WAL: readers (queries, exports) never block the writers, and a commit is one sequential append.
         public override Task InitializeAsync(DbConnection connection, CancellationToken ct) => Execute(connection, "PRAGMA journal_mode = WAL", ct);
 
+        public override string Placeholder(int index) => $"@p{index}";
+        public override string ParameterName(int index) => $"@p{index}";
         public override string Least(string a, string b) => $"MIN({a}, {b})";
         public override string Greatest(string a, string b) => $"MAX({a}, {b})";
 
@@ -50,6 +56,9 @@ public abstract class HistoryDialect
     private sealed class PostgresDialect : HistoryDialect
     {
         public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+        // Positional: Npgsql sends batched statements as they are, with no rewriting of named parameters.
+        public override string Placeholder(int index) => $"${index + 1}";
+        public override string ParameterName(int index) => "";
         public override string Least(string a, string b) => $"LEAST({a}, {b})";
         public override string Greatest(string a, string b) => $"GREATEST({a}, {b})";
     }

@@ -15,6 +15,9 @@ public sealed class SqlHistoryStore : IHistoryStore
     public const long HourMs = 3_600_000;
     public const long DayMs = 86_400_000;
 
+    // Statements per round trip to PostgreSQL.
+    private const int RowsPerBatch = 500;
+
     private readonly string _connectionString;
     private readonly HistoryDialect _dialect;
     private volatile bool _schemaReady;
@@ -36,56 +39,50 @@ public sealed class SqlHistoryStore : IHistoryStore
         if (samples.Count == 0) return 0;
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var inserts = new Dictionary<HistoryTable, DbCommand>();
         var buckets = new Dictionary<(HistoryTable Table, bool Daily, string Bank, byte? Pack, long Bucket), BucketAggregate>();
         int inserted = 0;
-        try
+        foreach (var series in samples.GroupBy(s => s.Table))
         {
-            foreach (var sample in samples)
+            var table = series.Key;
+            var rows = series.ToList();
+            var stored = await ExecuteRowsAsync(connection, transaction, InsertSql(table), rows.Select(sample =>
             {
-                var table = sample.Table;
-                if (!inserts.TryGetValue(table, out var insert)) inserts[table] = insert = InsertCommand(connection, transaction, table);
-                long at = sample.At.ToUnixTimeMilliseconds();
-                insert.Parameters[0].Value = sample.BankId;
-                insert.Parameters[1].Value = at;
-                int first = 2;
-                if (table.HasPack) insert.Parameters[first++].Value = (int)sample.Pack!.Value;
-                for (int i = 0; i < table.Columns.Count; i++) insert.Parameters[first + i].Value = DbValue(sample.Values[i]);
+                var values = new List<object> { sample.BankId, sample.At.ToUnixTimeMilliseconds() };
+                if (table.HasPack) values.Add((int)sample.Pack!.Value);
+                values.AddRange(sample.Values.Select(DbValue));
+                return values.ToArray();
+            }).ToList(), ct);
+            for (int r = 0; r < rows.Count; r++)
+            {
                 // Only a sample stored now joins the aggregates: writing a batch again (a retry after an unclear
                 // commit) changes nothing.
-                if (await insert.ExecuteNonQueryAsync(ct) != 1) continue;
+                if (stored[r] != 1) continue;
+                var sample = rows[r];
+                long at = sample.At.ToUnixTimeMilliseconds();
                 inserted++;
                 Bucket(table, false, sample.BankId, sample.Pack, at - Mod(at, HourMs)).Add(sample.Values);
                 Bucket(table, true, sample.BankId, sample.Pack, at - Mod(at, DayMs)).Add(sample.Values);
             }
-
-            var merges = new Dictionary<(HistoryTable, bool), DbCommand>();
-            foreach (var ((table, daily, bank, pack, bucket), aggregate) in buckets)
+        }
+        foreach (var level in buckets.GroupBy(b => (b.Key.Table, b.Key.Daily)))
+        {
+            var (table, daily) = level.Key;
+            await ExecuteRowsAsync(connection, transaction, MergeSql(table, daily ? table.Daily : table.Hourly), level.Select(b =>
             {
-                if (!merges.TryGetValue((table, daily), out var merge)) merges[(table, daily)] = merge = MergeCommand(connection, transaction, table, daily ? table.Daily : table.Hourly);
-                merge.Parameters[0].Value = bank;
-                merge.Parameters[1].Value = bucket;
-                int first = 2;
-                if (table.HasPack) merge.Parameters[first++].Value = (int)pack!.Value;
-                merge.Parameters[first++].Value = aggregate.Samples;
+                var aggregate = b.Value;
+                var values = new List<object> { b.Key.Bank, b.Key.Bucket };
+                if (table.HasPack) values.Add((int)b.Key.Pack!.Value);
+                values.Add(aggregate.Samples);
                 for (int i = 0; i < table.Columns.Count; i++)
                 {
                     bool any = aggregate.Counts[i] > 0;
-                    merge.Parameters[first + 4 * i].Value = aggregate.Counts[i];
-                    merge.Parameters[first + 4 * i + 1].Value = any ? aggregate.Sums[i] : DBNull.Value;
-                    merge.Parameters[first + 4 * i + 2].Value = any ? aggregate.Mins[i] : DBNull.Value;
-                    merge.Parameters[first + 4 * i + 3].Value = any ? aggregate.Maxes[i] : DBNull.Value;
+                    values.AddRange([aggregate.Counts[i], any ? aggregate.Sums[i] : DBNull.Value, any ? aggregate.Mins[i] : DBNull.Value, any ? aggregate.Maxes[i] : DBNull.Value]);
                 }
-                await merge.ExecuteNonQueryAsync(ct);
-            }
-            foreach (var merge in merges.Values) await merge.DisposeAsync();
-            await transaction.CommitAsync(ct);
-            return inserted;
+                return values.ToArray();
+            }).ToList(), ct);
         }
-        finally
-        {
-            foreach (var insert in inserts.Values) await insert.DisposeAsync();
-        }
+        await transaction.CommitAsync(ct);
+        return inserted;
 
         BucketAggregate Bucket(HistoryTable table, bool daily, string bank, byte? pack, long bucket)
         {
@@ -93,6 +90,59 @@ public sealed class SqlHistoryStore : IHistoryStore
             if (!buckets.TryGetValue(key, out var aggregate)) buckets[key] = aggregate = new BucketAggregate(table.Columns.Count);
             return aggregate;
         }
+    }
+
+    /// <summary>
+    /// Runs one statement for each row of parameter values; the rows each changed. PostgreSQL gets them in batches (one
+    /// round trip per <see cref="RowsPerBatch"/>); SQLite, in process, runs one prepared statement again and again.
+    /// </summary>
+    private async Task<int[]> ExecuteRowsAsync(DbConnection connection, DbTransaction transaction, string sql, List<object[]> rows, CancellationToken ct)
+    {
+        var changed = new int[rows.Count];
+        if (connection.CanCreateBatch)
+        {
+            for (int start = 0; start < rows.Count; start += RowsPerBatch)
+            {
+                await using var batch = connection.CreateBatch();
+                batch.Transaction = transaction;
+                int end = Math.Min(rows.Count, start + RowsPerBatch);
+                for (int r = start; r < end; r++)
+                {
+                    var command = batch.CreateBatchCommand();
+                    command.CommandText = sql;
+                    for (int i = 0; i < rows[r].Length; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = _dialect.ParameterName(i);
+                        parameter.Value = rows[r][i];
+                        command.Parameters.Add(parameter);
+                    }
+                    batch.BatchCommands.Add(command);
+                }
+                await batch.ExecuteNonQueryAsync(ct);
+                for (int r = start; r < end; r++) changed[r] = batch.BatchCommands[r - start].RecordsAffected;
+            }
+            return changed;
+        }
+
+        await using var statement = connection.CreateCommand();
+        statement.Transaction = transaction;
+        statement.CommandText = sql;
+        for (int r = 0; r < rows.Count; r++)
+        {
+            for (int i = 0; i < rows[r].Length; i++)
+            {
+                if (r == 0)
+                {
+                    var parameter = statement.CreateParameter();
+                    parameter.ParameterName = _dialect.ParameterName(i);
+                    statement.Parameters.Add(parameter);
+                }
+                statement.Parameters[i].Value = rows[r][i];
+            }
+            changed[r] = await statement.ExecuteNonQueryAsync(ct);
+        }
+        return changed;
     }
 
     public async Task<long> DeleteExpiredAsync(DateTimeOffset rawBefore, DateTimeOffset hourlyBefore, CancellationToken ct = default)
@@ -216,38 +266,24 @@ public sealed class SqlHistoryStore : IHistoryStore
         }
     }
 
-    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, HistoryTable table)
+    private string InsertSql(HistoryTable table)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
         var columns = new List<string> { "bank_id", "at_ms" };
-        var values = new List<string> { "@bank", "@at" };
-        if (table.HasPack) { columns.Add("address"); values.Add("@pack"); }
+        if (table.HasPack) columns.Add("address");
         columns.AddRange(table.Columns.Select(Quote));
-        values.AddRange(table.Columns.Select((_, i) => $"@v{i}"));
-        command.CommandText = $"INSERT INTO {table.Raw} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
-        Add(command, "@bank", "");
-        Add(command, "@at", 0L);
-        if (table.HasPack) Add(command, "@pack", 0);
-        for (int i = 0; i < table.Columns.Count; i++) Add(command, $"@v{i}", DBNull.Value);
-        return command;
+        return $"INSERT INTO {table.Raw} ({string.Join(", ", columns)}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT DO NOTHING";
     }
 
-    private DbCommand MergeCommand(DbConnection connection, DbTransaction transaction, HistoryTable table, string name)
+    private string MergeSql(HistoryTable table, string name)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        string key = table.HasPack ? "bank_id, address, bucket_ms" : "bank_id, bucket_ms";
         var columns = new List<string> { "bank_id", "bucket_ms" };
-        var values = new List<string> { "@bank", "@bucket" };
-        if (table.HasPack) { columns.Add("address"); values.Add("@pack"); }
+        if (table.HasPack) columns.Add("address");
+        string key = string.Join(", ", columns);
         columns.Add("samples");
-        values.Add("@samples");
         var updates = new List<string> { $"samples = {name}.samples + excluded.samples" };
-        foreach (var (c, i) in table.Columns.Select((c, i) => (c, i)))
+        foreach (var c in table.Columns)
         {
             columns.AddRange([$"{c}_n", $"{c}_sum", $"{c}_min", $"{c}_max"]);
-            values.AddRange([$"@n{i}", $"@sum{i}", $"@min{i}", $"@max{i}"]);
             string old = $"{name}.{c}", added = $"excluded.{c}";
             updates.Add($"{c}_n = {old}_n + {added}_n");
             // Either side may be NULL (nothing measured): the other one then stands.
@@ -255,21 +291,10 @@ public sealed class SqlHistoryStore : IHistoryStore
             updates.Add($"{c}_min = {_dialect.Least($"COALESCE({old}_min, {added}_min)", $"COALESCE({added}_min, {old}_min)")}");
             updates.Add($"{c}_max = {_dialect.Greatest($"COALESCE({old}_max, {added}_max)", $"COALESCE({added}_max, {old}_max)")}");
         }
-        command.CommandText = $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) " +
-            $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updates)}";
-        Add(command, "@bank", "");
-        Add(command, "@bucket", 0L);
-        if (table.HasPack) Add(command, "@pack", 0);
-        Add(command, "@samples", 0);
-        for (int i = 0; i < table.Columns.Count; i++)
-        {
-            Add(command, $"@n{i}", 0L);
-            Add(command, $"@sum{i}", DBNull.Value);
-            Add(command, $"@min{i}", DBNull.Value);
-            Add(command, $"@max{i}", DBNull.Value);
-        }
-        return command;
+        return $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updates)}";
     }
+
+    private string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(_dialect.Placeholder));
 
     private static void Add(DbCommand command, string name, object value)
     {
