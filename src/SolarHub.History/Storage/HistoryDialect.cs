@@ -55,7 +55,10 @@ public abstract class HistoryDialect
 
     private sealed class PostgresDialect : HistoryDialect
     {
-        public override DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+        // Auto-prepare: the same few insert and merge statements run thousands of times; parsing and planning the
+        // merge (40 expressions) each time cost more than running it.
+        public override DbConnection CreateConnection(string connectionString) =>
+            new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 }.ConnectionString);
         // Positional: Npgsql sends batched statements as they are, with no rewriting of named parameters.
         public override string Placeholder(int index) => $"${index + 1}";
         public override string ParameterName(int index) => "";
