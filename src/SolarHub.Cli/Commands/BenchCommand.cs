@@ -22,6 +22,7 @@ public static class BenchCommand
         command.Subcommands.Add(Latency());
         command.Subcommands.Add(Scale());
         command.Subcommands.Add(ConfigRecovery());
+        command.Subcommands.Add(HistoryBench.Command());
         command.Subcommands.Add(Gateways());
         return command;
     }

@@ -11,6 +11,7 @@ using SolarHub.Cli.Api;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.History.Hosting;
 
 namespace SolarHub.Cli.Run;
 
@@ -45,11 +46,13 @@ public static class HubHost
             });
             if (database is not null) akka.WithSolarHubConfigStore(database, followJournal: true);
             akka.WithSolarHub(config, followConfigChanges: database is not null);
+            if (database is not null) akka.WithSolarHubHistory(database);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });
 
         var app = builder.Build();
         app.MapSolarHubApi();
+        app.MapHistoryEndpoints();
         return app;
     }
 }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using SolarHub.Cli.History;
+using SolarHub.Cli.Storage;
+
+namespace SolarHub.Cli.Commands;
+
+/// <summary><c>solarhub history export</c>: recorded telemetry history out of the database (docs/history.md).</summary>
+public static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("history", "The telemetry history recorded in the database: samples every 10 s, hourly and daily aggregates.");
+        command.Subcommands.Add(Export());
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var bank = new Option<string>("--bank", "-b") { Description = "The bank whose history to export.", Required = true };
+        var from = new Option<string?>("--from") { Description = "Start (inclusive), ISO-8601, e.g. 2026-11-24T00:00:00Z (UTC when no offset is given). Default: 24 h before --to." };
+        var to = new Option<string?>("--to") { Description = "End (exclusive), ISO-8601. Default: now." };
+        var resolution = new Option<string>("--resolution", "-r")
+        {
+            Description = "raw (every sample), hour or day (aggregates: samples, avg, min, max), or auto: raw up to 2 days, hour up to 90 days, day beyond.",
+            DefaultValueFactory = _ => "auto",
+        };
+        var pack = new Option<string?>("--pack", "-p") { Description = "A pack address: that pack's values instead of the bank's totals." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "csv" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file (replaced only once the export is complete) instead of stdout." };
+        var database = DatabaseOption.Create();
+        var export = new Command("export", "Write a bank's (or a pack's) history as CSV: a header row, ISO-8601 UTC times, invariant numbers. " +
+            "Reads the database directly: no running node needed. Exit codes: 0 written, 1 database failure, 2 invalid input.")
+        {
+            bank, from, to, resolution, pack, format, output, database,
+        };
+        export.SetAction((pr, ct) => HistoryExport.RunAsync(
+            new HistoryExport.Request(pr.GetValue(bank)!, pr.GetValue(from), pr.GetValue(to), pr.GetValue(resolution), pr.GetValue(pack),
+                pr.GetValue(format)!, pr.GetValue(output), pr.GetValue(database)),
+            Console.Out, Console.Error, ct));
+        return export;
+    }
+}
