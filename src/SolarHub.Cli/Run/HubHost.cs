@@ -11,6 +11,7 @@ using SolarHub.Cli.Api;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Mqtt.Hosting;
 
 namespace SolarHub.Cli.Run;
 
@@ -43,6 +44,7 @@ public static class HubHost
             });
             if (database is not null) akka.WithSolarHubConfigStore(database, followJournal: true);
             akka.WithSolarHub(config, followConfigChanges: database is not null);
+            akka.WithSolarHubMqtt(config, followConfigChanges: database is not null);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });
 
