@@ -211,10 +211,10 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     {
         var text = code switch
         {
-            MqttClientConnectResultCode.BadUserNameOrPassword =>
-                $"the broker refused the user name or password{(_config.Username is null ? " (none is configured: set mqtt.username and mqtt.password)" : $" of '{_config.Username}' (check mqtt.username and mqtt.password)")}",
-            MqttClientConnectResultCode.NotAuthorized =>
-                $"the broker does not authorise {(_config.Username is null ? "anonymous clients (set mqtt.username and mqtt.password)" : $"'{_config.Username}'")}",
+            // Mosquitto answers a wrong password with "not authorized" under MQTT 5: both mean "check the credentials".
+            MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized => _config.Username is null
+                ? "the broker does not accept anonymous clients (set mqtt.username and mqtt.password)"
+                : $"the broker refused user '{_config.Username}': wrong user name or password, or not authorised (check mqtt.username and mqtt.password)",
             MqttClientConnectResultCode.ClientIdentifierNotValid => $"the broker refused the client id '{_config.EffectiveClientId}' (set mqtt.client_id)",
             _ => $"the broker refused the connection: {code}",
         };
