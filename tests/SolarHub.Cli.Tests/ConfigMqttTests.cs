@@ -64,4 +64,25 @@ public sealed class ConfigMqttTests : IAsyncLifetime
         outcome.ExitCode.Should().NotBe(0);
         outcome.StdErr.Should().Contain("config.yaml:7:9: mqtt.port: 99999 is not a TCP port (1-65535)");
     }
+
+    [Fact]
+    public async Task Mqtt_set_changes_the_given_settings_and_keeps_the_others_and_remove_turns_it_off()
+    {
+        var db = _work.SqliteDatabase();
+        (await Config("import", _work.File("config.yaml", Yaml), "--database", db)).ExitCode.Should().Be(0);
+
+        var set = await Config("mqtt", "set", "--port", "1885", "--ha-discovery", "false", "--database", db);
+        set.ExitCode.Should().Be(0, set.StdErr);
+        set.StdOut.Should().Contain("mqtt: mqtt://hub:***@broker.lan:1885 base topic home/solar, no Home Assistant discovery");
+
+        var bad = await Config("mqtt", "set", "--base-topic", "a/#", "--database", db);
+        bad.ExitCode.Should().Be(2);
+        bad.StdErr.Should().Contain("mqtt.base_topic: 'a/#' contains a wildcard");
+
+        var remove = await Config("mqtt", "remove", "--database", db);
+        remove.StdOut.Should().Contain("mqtt output removed");
+        var again = await Config("mqtt", "set", "--port", "1883", "--database", db);
+        again.ExitCode.Should().Be(2);
+        again.StdErr.Should().Contain("no MQTT output is stored yet: give --host");
+    }
 }
