@@ -90,12 +90,13 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
     [Fact]
     public async Task A_bank_removed_from_the_configuration_loses_its_entities_and_a_new_one_gains_them()
     {
-        var bridge = StartBridge(Mqtt, House, Shed);
+        var mqtt = Mqtt;
+        var bridge = StartBridge(mqtt, House, Shed);
         ExpectConnected();
         await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_shed_pack1_cell_8/config");
         var shedTopics = Watcher.All.Where(m => m.Topic.StartsWith($"{Prefix}/") && m.Topic.Contains("solarhub_shed")).Select(m => m.Topic).ToHashSet();
 
-        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: Mqtt), Version: 2));
+        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt), Version: 2));
 
         // An empty retained config is how Home Assistant is told an entity is gone.
         foreach (var topic in shedTopics)

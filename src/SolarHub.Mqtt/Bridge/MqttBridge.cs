@@ -27,6 +27,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private IActorRef? _connection;
     private int _generation;
     private bool _connected;
+    private DateTimeOffset _connectedAt;
     private MqttTopics? _topics;
     private HaDiscovery? _discovery;
 
@@ -48,6 +49,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             if (!Sender.Equals(_connection)) return;
             _connected = true;
+            _connectedAt = Now;
             foreach (var bank in _banks.Values) ForgetWhatWasSaid(bank);
             Flush();
         });
@@ -178,7 +180,10 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             foreach (var pack in bank.Packs.Values)
             {
                 var shape = pack.Shape;
-                if (_mqtt.HaDiscovery && shape != pack.DiscoveredShape)
+                // A pack's first frame tells its real shape (temperature sensors); a pack without data is discovered
+                // from its configuration only once it had time to report, so the entities are not sent twice.
+                bool shapeKnown = pack.State.Latest is not null || now - _connectedAt >= _timings.StaleAfter;
+                if (_mqtt.HaDiscovery && shapeKnown && shape != pack.DiscoveredShape)
                 {
                     Discover(pack.State.DiscoveryTopics, _discovery!.Pack(bank.Id, bank.Name, pack.Address, shape));
                     pack.DiscoveredShape = shape;

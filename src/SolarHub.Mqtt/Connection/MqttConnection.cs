@@ -14,9 +14,10 @@ namespace SolarHub.Mqtt.Connection;
 /// </summary>
 public sealed class MqttConnection : ReceiveActor, IWithTimers
 {
-    // More unacknowledged state updates than this means the broker or the network cannot keep up: drop state
-    // (the next one is a second away) rather than queue without bound. Retained messages are never dropped.
-    private const int MaxInFlight = 2000;
+    // More unfinished publishes than this means the broker or the network cannot keep up: drop state (the next one is
+    // a second away) rather than queue without bound (20 000 messages of about 700 bytes: some 14 MB). Retained
+    // messages are never dropped. A flush of 1000 banks is a burst of 4000 at once, well below.
+    private const int MaxInFlight = 20_000;
 
     private readonly MqttConfig _config;
     private readonly MqttTimings _timings;
@@ -26,7 +27,10 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _broker;
     private int _attempt;
+    // Decremented by the publish's continuation, not by a message: at thousands of publishes a second, a completion
+    // message per publish doubled the mailbox traffic for nothing but a counter.
     private int _inFlight;
+    private int _failedPublishes;
     private long _dropped;
     private string? _lastError;
 
@@ -50,9 +54,10 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     private sealed record ConnectSucceeded(MqttClientConnectResult Result);
     private sealed record ConnectFailed(Exception Error);
     private sealed record ConnectionLost(string Reason);
-    private sealed record Published;
-    private sealed record PublishFailed(Exception Error);
     private sealed record Goodbye;
+    private sealed record Leave(DateTimeOffset Deadline);
+
+    private static readonly TimeSpan LeaveGrace = TimeSpan.FromSeconds(3);
 
     protected override void PreStart()
     {
@@ -95,7 +100,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             _lastError = null;
             _log.Info("MQTT: connected to {0} as {1}", _broker, _config.EffectiveClientId);
             Become(Connected);
-            Send(MqttMessage.Text(_topics.Status, MqttTopics.Online, retain: true));
+            Send(MqttMessage.Text(_topics.Status, MqttTopics.Online, retain: true) with { AtLeastOnce = true });
             Context.System.EventStream.Publish(new MqttConnectionChanged(_broker, true, null, DateTimeOffset.UtcNow));
             _owner.Tell(BrokerConnected.Instance);
         });
@@ -114,7 +119,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             _log.Warning("MQTT: lost the broker at {0}: {1}; reconnecting", _broker, m.Reason);
             Context.System.EventStream.Publish(new MqttConnectionChanged(_broker, false, m.Reason, DateTimeOffset.UtcNow));
             _owner.Tell(new BrokerDisconnected(m.Reason));
-            _inFlight = 0;
+            if (Interlocked.Exchange(ref _failedPublishes, 0) is var failed and > 0) _log.Info("MQTT: {0} publishes failed as the connection went", failed);
             _attempt = 0;
             Become(Disconnected);
             Timers.StartSingleTimer("connect", new Connect(), _timings.ReconnectMin);
@@ -122,15 +127,25 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
         Receive<DisconnectFromBroker>(_ =>
         {
             Become(Leaving);
-            // Reason "with will message": the broker publishes the status offline, the same as when the hub dies.
-            var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build();
-            _client.DisconnectAsync(options).PipeTo(Self, success: () => new Goodbye(), failure: _ => new Goodbye());
+            Self.Tell(new Leave(DateTimeOffset.UtcNow + LeaveGrace));
         });
         CommonReceives();
     }
 
     private void Leaving()
     {
+        // What the owner sent last (e.g. the removal of its entities) goes out before the goodbye, within a grace period.
+        Receive<Leave>(m =>
+        {
+            if (Volatile.Read(ref _inFlight) > 0 && DateTimeOffset.UtcNow < m.Deadline)
+            {
+                Timers.StartSingleTimer("leave", m, TimeSpan.FromMilliseconds(20));
+                return;
+            }
+            // Reason "with will message": the broker publishes the status offline, the same as when the hub dies.
+            var options = new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build();
+            _client.DisconnectAsync(options).PipeTo(Self, success: () => new Goodbye(), failure: _ => new Goodbye());
+        });
         Receive<Goodbye>(_ => Context.Stop(Self));
         Receive<PublishToBroker>(_ => { });
         Receive<ConnectionLost>(_ => { });
@@ -140,12 +155,6 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
 
     private void CommonReceives()
     {
-        Receive<Published>(_ => _inFlight--);
-        Receive<PublishFailed>(m =>
-        {
-            _inFlight--;
-            _log.Debug("MQTT: a publish failed: {0}", m.Error.Message);
-        });
         // A late answer from an attempt given up on (e.g. timed out after a reconnect was scheduled).
         Receive<ConnectSucceeded>(_ => { });
         Receive<ConnectFailed>(_ => { });
@@ -185,19 +194,24 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
 
     private void Send(MqttMessage message)
     {
-        if (_inFlight >= MaxInFlight && !message.Retain)
+        if (Volatile.Read(ref _inFlight) >= MaxInFlight && !message.Retain)
         {
             if (_dropped++ % 1000 == 0) _log.Warning("MQTT: the broker at {0} does not keep up; {1} state updates dropped so far", _broker, _dropped);
             return;
         }
-        _inFlight++;
+        Interlocked.Increment(ref _inFlight);
         var built = new MqttApplicationMessageBuilder()
             .WithTopic(message.Topic)
             .WithPayload(message.Payload)
             .WithRetainFlag(message.Retain)
-            .WithQualityOfServiceLevel(message.Retain ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce)
+            .WithQualityOfServiceLevel(message.AtLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce)
             .Build();
-        _client.PublishAsync(built).PipeTo(Self, success: _ => new Published(), failure: e => new PublishFailed(e));
+        _client.PublishAsync(built).ContinueWith(static (task, state) =>
+        {
+            var self = (MqttConnection)state!;
+            Interlocked.Decrement(ref self._inFlight);
+            if (!task.IsCompletedSuccessfully) Interlocked.Increment(ref self._failedPublishes);
+        }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private string Explain(Exception error) => error switch
