@@ -74,8 +74,6 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
-        Context.System.EventStream.Subscribe(Self, typeof(BankTelemetry));
         if (_followConfigChanges) Context.System.EventStream.Subscribe(Self, typeof(HubConfigChanged));
         Timers.StartPeriodicTimer("flush", FlushTick.Instance, _timings.PublishInterval);
     }
@@ -144,6 +142,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         _connection = null;
         _connected = false;
         _mqtt = mqtt;
+        FollowTelemetry(mqtt is not null);
         foreach (var bank in _banks.Values)
         {
             ForgetDiscovery(bank);
@@ -160,6 +159,22 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         _discovery = new HaDiscovery(mqtt);
         _connection = Context.ActorOf(MqttConnection.Props(mqtt, _timings, Self), $"connection-{++_generation}");
         _log.Info("MQTT: publishing to {0}", mqtt.Describe());
+    }
+
+    // A hub without MQTT output does not pay for it: telemetry (several messages a second per pack) is only followed
+    // while there is a broker; the next frames after a broker is set are fresh within a second.
+    private void FollowTelemetry(bool follow)
+    {
+        if (follow)
+        {
+            Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
+            Context.System.EventStream.Subscribe(Self, typeof(BankTelemetry));
+        }
+        else
+        {
+            Context.System.EventStream.Unsubscribe(Self, typeof(PackTelemetry));
+            Context.System.EventStream.Unsubscribe(Self, typeof(BankTelemetry));
+        }
     }
 
     private static MqttConfig WithoutCredentials(MqttConfig mqtt) => mqtt with { Username = null, Password = null, ClientId = null };
