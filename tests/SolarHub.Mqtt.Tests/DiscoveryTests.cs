@@ -1,6 +1,7 @@
 using Akka.Actor;
 using System.Text.Json;
 using SolarHub.Configuration;
+using SolarHub.Mqtt.Connection;
 using SolarHub.Mqtt.Tests.Support;
 using Xunit.Abstractions;
 
@@ -103,6 +104,25 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
             await Watcher.WaitForAsync(topic, m => m.Payload.Length == 0 && m.Retain);
         await Watcher.WaitForAsync("solarhub/shed/availability", m => m.Payload.Length == 0);
         Watcher.All.Where(m => m.Topic.Contains("solarhub_house")).Should().OnlyContain(m => m.Payload.Length > 0);
+    }
+
+    [Fact]
+    public async Task A_bank_removed_while_the_broker_is_unreachable_loses_its_entities_when_it_is_back()
+    {
+        await using var proxy = new LoopbackTcpProxy(Broker.Port);
+        var mqtt = Mqtt with { Port = proxy.Port };
+        var bridge = StartBridge(mqtt, House, Shed);
+        ExpectConnected();
+        await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_shed_voltage/config");
+
+        proxy.Cut(); // the broker keeps its retained messages; the hub cannot reach it
+        Connections.FishForMessage<MqttConnectionChanged>(c => !c.Connected, Generous);
+        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt), Version: 2));
+        proxy.Resume();
+        ExpectConnected();
+
+        await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_shed_voltage/config", m => m.Payload.Length == 0 && m.Retain);
+        await Watcher.WaitForAsync("solarhub/shed/availability", m => m.Payload.Length == 0);
     }
 
     private static List<string?> Topics(JsonElement availability) =>

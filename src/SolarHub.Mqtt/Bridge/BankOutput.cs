@@ -19,14 +19,3 @@ internal sealed class BankOutput(string id, string name)
         return pack;
     }
 }
-
-/// <summary>One pack on MQTT. Its discovery follows its shape: the configured cells until data shows the real one.</summary>
-internal sealed class PackOutput(byte address, PackShape configuredShape)
-{
-    public byte Address { get; } = address;
-    public PackShape ConfiguredShape { get; set; } = configuredShape;
-    public PackShape? DiscoveredShape { get; set; }
-    public PublishedEntity<PackTelemetry> State { get; } = new();
-
-    public PackShape Shape => State.Latest is { } latest ? PackShape.Of(latest) : ConfiguredShape;
-}

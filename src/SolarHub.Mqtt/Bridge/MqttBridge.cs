@@ -20,6 +20,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private readonly bool _followConfigChanges;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, BankOutput> _banks = new(StringComparer.Ordinal);
+    // Retained topics of removed banks and packs to clear once the broker is back (removed while it was away).
+    private readonly HashSet<string> _pendingClears = new(StringComparer.Ordinal);
     private long _appliedVersion = -1;
     private MqttConfig? _mqtt;
     // Null: no bank configuration is known (an embedding host gave only the broker), so every bank seen is published.
@@ -50,6 +52,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             if (!Sender.Equals(_connection)) return;
             _connected = true;
             _connectedAt = Now;
+            foreach (var topic in _pendingClears) Send(MqttMessage.Clear(topic));
+            _pendingClears.Clear();
             foreach (var bank in _banks.Values) ForgetWhatWasSaid(bank);
             Flush();
         });
@@ -141,6 +145,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         }
         _connection = null;
         _connected = false;
+        _pendingClears.Clear(); // they were the old broker's
         _mqtt = mqtt;
         FollowTelemetry(mqtt is not null);
         foreach (var bank in _banks.Values)
@@ -244,18 +249,27 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private void RemoveFromBroker(BankOutput bank)
     {
         foreach (var pack in bank.Packs.Values) RemoveFromBroker(bank.Id, pack);
-        if (!_connected || _topics is null) return;
-        foreach (var topic in bank.Totals.DiscoveryTopics) Send(MqttMessage.Clear(topic));
-        bank.Totals.DiscoveryTopics.Clear();
-        Send(MqttMessage.Clear(_topics.BankAvailability(bank.Id)));
+        if (_topics is null) return;
+        Clear(bank.Totals.DiscoveryTopics);
+        Clear([_topics.BankAvailability(bank.Id)]);
     }
 
     private void RemoveFromBroker(string bankId, PackOutput pack)
     {
-        if (!_connected || _topics is null) return;
-        foreach (var topic in pack.State.DiscoveryTopics) Send(MqttMessage.Clear(topic));
-        pack.State.DiscoveryTopics.Clear();
-        Send(MqttMessage.Clear(_topics.PackAvailability(bankId, pack.Address)));
+        if (_topics is null) return;
+        Clear(pack.State.DiscoveryTopics);
+        Clear([_topics.PackAvailability(bankId, pack.Address)]);
+    }
+
+    /// <summary>An empty retained message for each topic: now, or when the broker is back.</summary>
+    private void Clear(ICollection<string> topics)
+    {
+        foreach (var topic in topics)
+        {
+            if (_connected) Send(MqttMessage.Clear(topic));
+            else _pendingClears.Add(topic);
+        }
+        if (!topics.IsReadOnly) topics.Clear();
     }
 
     private static void ForgetDiscovery(BankOutput bank)

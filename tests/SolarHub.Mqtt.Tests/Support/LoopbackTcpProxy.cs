@@ -35,6 +35,9 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>Accepts connections again, as when the network comes back.</summary>
+    public void Resume() => _refusing = false;
+
     private async Task AcceptLoop()
     {
         while (!_stop.IsCancellationRequested)
