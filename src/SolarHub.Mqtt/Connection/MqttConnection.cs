@@ -10,7 +10,8 @@ namespace SolarHub.Mqtt.Connection;
 /// <summary>
 /// Owns one MQTTnet client for one broker configuration. Connects with a last will (<c>&lt;base&gt;/status</c> =
 /// offline, retained), says online once connected, reconnects with doubling waits whenever the broker goes away,
-/// and publishes what its owner sends. Every client call is async and comes back as a message: never blocks.
+/// and publishes what its owner sends. Never blocks: connecting and disconnecting come back as messages (PipeTo);
+/// publishes are started and only counted until they complete.
 /// </summary>
 public sealed class MqttConnection : ReceiveActor, IWithTimers
 {
