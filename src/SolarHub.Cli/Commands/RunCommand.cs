@@ -109,7 +109,8 @@ public static class RunCommand
         if (!force && stored.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId)) return null;
 
         var demo = DemoEnvironment.Start();
-        var answer = await ConfigStoreClient.ReplaceAsync(store, demo.Config, "demo", ct);
+        // The demo keeps a stored MQTT output: it then shows in Home Assistant too.
+        var answer = await ConfigStoreClient.ReplaceAsync(store, demo.Config with { Mqtt = stored.Config.Mqtt }, "demo", ct);
         if (answer is not ChangesAccepted)
             Console.Error.WriteLine($"demo: could not store the demo configuration in {database.Description}: {answer}");
         Console.WriteLine($"demo: bank '{DemoEnvironment.BankId}' with 3 simulated packs, stored in {database.Description}; " +
