@@ -71,6 +71,13 @@ public static class ConfigChangeApplier
                 if (config.BatteryArrays.All(a => a.Id != removedArray.ArrayId)) return Error($"arrays[{removedArray.ArrayId}]", "no such battery array");
                 config = config with { Arrays = config.BatteryArrays.Where(a => a.Id != removedArray.ArrayId).ToList() };
                 return null;
+            case MqttConfigured mqtt:
+                config = config with { Mqtt = mqtt.Mqtt };
+                return null;
+            case MqttRemoved:
+                if (config.Mqtt is null) return Error("mqtt", "no MQTT output is configured");
+                config = config with { Mqtt = null };
+                return null;
             default:
                 var error = ApplyToAdapter(banks, change);
                 if (error is not null) return error;

@@ -67,5 +67,16 @@ public sealed record ArrayRemoved(string ArrayId) : IConfigChange
     public string Describe() => $"battery array {ArrayId} removed";
 }
 
+/// <summary>MQTT output set up or changed: the whole section at once (it is small, and a partial change has no use).</summary>
+public sealed record MqttConfigured(MqttConfig Mqtt) : IConfigChange
+{
+    public string Describe() => $"mqtt: {Mqtt.Describe()}";
+}
+
+public sealed record MqttRemoved : IConfigChange
+{
+    public string Describe() => "mqtt output removed";
+}
+
 /// <summary>The persisted event: the changes one client made in one go.</summary>
 public sealed record ConfigChangeSet(DateTimeOffset At, string Source, IReadOnlyList<IConfigChange> Changes);

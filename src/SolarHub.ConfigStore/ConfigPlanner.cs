@@ -39,6 +39,9 @@ public static class ConfigPlanner
             if (existing is null || existing.Name != array.Name || !existing.BankIds.SequenceEqual(array.BankIds))
                 changes.Add(new ArrayDefined(array));
         }
+
+        if (target.Mqtt is not null && target.Mqtt != current.Mqtt) changes.Add(new MqttConfigured(target.Mqtt));
+        else if (target.Mqtt is null && current.Mqtt is not null) changes.Add(new MqttRemoved());
         return changes;
     }
 

@@ -4,14 +4,16 @@ using SolarHub.Configuration.Validation;
 namespace SolarHub.ConfigStore;
 
 /// <summary>
-/// What the store accepts: the model's own checks (<see cref="HubConfigValidator"/>) plus the battery arrays, which the
-/// model validator does not look at: every array has an id and names existing banks, each once.
+/// What the store accepts: the model's own checks (<see cref="HubConfigValidator"/>), the MQTT output's
+/// (<see cref="MqttConfigValidator"/>), plus the battery arrays, which the model validator does not look at: every
+/// array has an id and names existing banks, each once.
 /// </summary>
 public static class StoredConfigValidator
 {
     public static IReadOnlyList<ConfigError> Validate(HubConfig config)
     {
         var errors = HubConfigValidator.Validate(config).ToList();
+        errors.AddRange(MqttConfigValidator.Validate(config.Mqtt));
         var bankIds = config.Banks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         var arrayIds = new HashSet<string>(StringComparer.Ordinal);
         for (int a = 0; a < config.BatteryArrays.Count; a++)

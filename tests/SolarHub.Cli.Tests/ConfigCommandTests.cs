@@ -30,7 +30,7 @@ public sealed class ConfigWorkspace : IAsyncDisposable
           - id: all
             name: All banks
             battery_bank_ids: [north, south]
-        mqtt: {host: localhost}
+        inverters: [{id: inv1}]
         """;
 
     /// <summary>The same house, changed in many places at once: a change set that could be half-applied if anything could.</summary>
@@ -179,7 +179,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
             "adapter south/adapter-1 (jk-passive tcp://gw-south.local:502, priority 1) attached",
             "battery array all (All banks) = banks north,south",
             $"stored as version 1 in sqlite:{db}");
-        first.StdErr.Should().Contain("section 'mqtt' is not handled by SolarHub");
+        first.StdErr.Should().Contain("section 'inverters' is not handled by SolarHub");
 
         var second = await Config("import", file, "--database", db);
         second.ExitCode.Should().Be(0, second.StdErr);

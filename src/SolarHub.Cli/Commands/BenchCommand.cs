@@ -24,6 +24,7 @@ public static class BenchCommand
         command.Subcommands.Add(ConfigRecovery());
         command.Subcommands.Add(HistoryBench.Command());
         command.Subcommands.Add(Gateways());
+        command.Subcommands.Add(Mqtt());
         return command;
     }
 
@@ -128,6 +129,18 @@ public static class BenchCommand
             int g = pr.GetValue(gateways);
             return (await ScaleBench.RunAsync(n, g > 0 ? g : n, TimeSpan.FromSeconds(pr.GetValue(seconds)), pr.GetValue(inProcess), Console.Out, token)).Summary;
         }));
+        return command;
+    }
+
+    private static Command Mqtt()
+    {
+        var banks = PositiveInt("--banks", "Banks of 3 packs whose telemetry (8 frames/s per pack) is published.", 100, 10_000);
+        var seconds = PositiveInt("--seconds", "How long to measure, after discovery and a 2 s warm-up.", 10, 3600);
+        var interval = PositiveInt("--interval-ms", "The bridge's publish interval (1000 in the hub): shorter pushes more messages.", 1000, 60_000);
+        var broker = new Option<string?>("--broker") { Description = "host:port of a broker to use (default: a mosquitto of the bench's own on loopback)." };
+        var command = new Command("mqtt", "Publish the telemetry of many banks to MQTT: discovery time, state messages/s, age of the values, CPU.") { banks, seconds, interval, broker };
+        command.SetAction((pr, ct) => Execute("mqtt", ct, async token => (await MqttBench.RunAsync(pr.GetValue(banks), TimeSpan.FromSeconds(pr.GetValue(seconds)),
+            TimeSpan.FromMilliseconds(pr.GetValue(interval)), pr.GetValue(broker), Console.Out, token)).Summary));
         return command;
     }
 

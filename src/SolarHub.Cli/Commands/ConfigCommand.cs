@@ -22,6 +22,7 @@ public static class ConfigCommand
         command.Subcommands.Add(Export());
         command.Subcommands.Add(Bank());
         command.Subcommands.Add(Adapter());
+        command.Subcommands.Add(MqttVerbs.Create());
         return command;
     }
 

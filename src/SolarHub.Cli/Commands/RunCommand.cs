@@ -103,15 +103,14 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// The banks follow the store's HubConfigChanged events; the store may have published its recovered
-    /// configuration before the banks subscribed, so hand it over once more (the registry ignores versions it has).
+    /// The banks and the MQTT output follow the store's HubConfigChanged events; the store may have published its
+    /// recovered configuration before they subscribed, so publish it once more (they ignore versions they have).
     /// </summary>
     private static async Task HandOverStoredConfig(WebApplication app, CancellationToken ct)
     {
         var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
-        var banks = app.Services.GetRequiredService<IRequiredActor<SolarHub.Core.Hosting.BankRegistryKey>>().ActorRef;
         var stored = await ConfigStoreClient.GetAsync(store, ct);
-        banks.Tell(new HubConfigChanged(stored.Config, stored.Version));
+        app.Services.GetRequiredService<ActorSystem>().EventStream.Publish(new HubConfigChanged(stored.Config, stored.Version));
     }
 
     /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>
@@ -122,7 +121,8 @@ public static class RunCommand
         if (!force && stored.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId)) return null;
 
         var demo = DemoEnvironment.Start();
-        var answer = await ConfigStoreClient.ReplaceAsync(store, demo.Config, "demo", ct);
+        // The demo keeps a stored MQTT output: it then shows in Home Assistant too.
+        var answer = await ConfigStoreClient.ReplaceAsync(store, demo.Config with { Mqtt = stored.Config.Mqtt }, "demo", ct);
         if (answer is not ChangesAccepted)
             Console.Error.WriteLine($"demo: could not store the demo configuration in {database.Description}: {answer}");
         Console.WriteLine($"demo: bank '{DemoEnvironment.BankId}' with 3 simulated packs, stored in {database.Description}; " +

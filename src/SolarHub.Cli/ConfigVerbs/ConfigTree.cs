@@ -5,8 +5,9 @@ using SolarHub.Configuration;
 namespace SolarHub.Cli.ConfigVerbs;
 
 /// <summary>
-/// <c>config show</c>: the stored hierarchy as a tree: the system, its battery arrays, their banks (banks in no array
-/// last), each bank's packs and adapters in failover order with priority, enabled and transport.
+/// <c>config show</c>: the stored hierarchy as a tree: the system, its MQTT output (password masked), its battery
+/// arrays, their banks (banks in no array last), each bank's packs and adapters in failover order with priority,
+/// enabled and transport.
 /// </summary>
 public static class ConfigTree
 {
@@ -18,6 +19,7 @@ public static class ConfigTree
             $"system: {databaseDescription}, version {stored.Version}: {Count(config.Banks.Count, "bank")}, " +
             $"{Count(config.Banks.Sum(b => b.Adapters.Count), "adapter")}, {Count(config.BatteryArrays.Count, "battery array")}",
         };
+        if (config.Mqtt is { } mqtt) lines.Add($"mqtt: {mqtt.Describe()}");
         if (config.Banks.Count == 0 && config.BatteryArrays.Count == 0)
         {
             lines.Add("└── (nothing stored yet: 'solarhub config import config.yaml' or 'solarhub config bank add')");

@@ -18,7 +18,7 @@ public static class LegacyImport
             var stored = current.Banks.FirstOrDefault(b => b.Id == bank.Id);
             return stored is null ? bank : bank with { Adapters = KeepStoredIds(bank.Adapters, stored.Adapters) };
         }).ToList();
-        return new HubConfig(banks, read.Config.IgnoredSections, read.Arrays);
+        return new HubConfig(banks, read.Config.IgnoredSections, read.Arrays, read.Config.Mqtt);
     }
 
     /// <summary>How an adapter is recognised across files: the endpoint it reaches.</summary>

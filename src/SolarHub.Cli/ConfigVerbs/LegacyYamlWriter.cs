@@ -8,7 +8,7 @@ using SolarHub.Protocol.Jk;
 namespace SolarHub.Cli.ConfigVerbs;
 
 /// <summary>
-/// <c>config export</c>: writes the stored banks and battery arrays in the older hub's <c>config.yaml</c> format
+/// <c>config export</c>: writes the stored banks, battery arrays and MQTT output in the older hub's <c>config.yaml</c> format
 /// (docs/config-yaml.md), so that <c>config import</c> of the result gives the same configuration. What that format
 /// cannot hold (poll gaps, a layout other than JK02_32S, packs of different cell counts in one bank) is left out,
 /// with a warning naming the entity and field. Adapter ids are not part of the format: each adapter is preceded by
@@ -43,6 +43,7 @@ public static partial class LegacyYamlWriter
                 yaml.AppendLine($"    battery_bank_ids: [{string.Join(", ", array.BankIds.Select(Scalar))}]");
             }
         }
+        if (config.Mqtt is { } mqtt) WriteMqtt(yaml, mqtt);
         return new Result(yaml.ToString(), warnings);
     }
 
@@ -99,6 +100,21 @@ public static partial class LegacyYamlWriter
             yaml.AppendLine($"        priority: {adapter.Priority.ToString(CultureInfo.InvariantCulture)}");
             yaml.AppendLine($"        enabled: {(adapter.Enabled ? "true" : "false")}");
         }
+    }
+
+    // Defaults are left out, so the file stays as short as one written by hand; the password is written (the file is
+    // the configuration), which is why export's output deserves the care config.yaml always needed.
+    private static void WriteMqtt(StringBuilder yaml, MqttConfig mqtt)
+    {
+        yaml.AppendLine("mqtt:");
+        yaml.AppendLine($"  host: {Scalar(mqtt.Host)}");
+        yaml.AppendLine($"  port: {mqtt.Port.ToString(CultureInfo.InvariantCulture)}");
+        if (mqtt.Username is { } user) yaml.AppendLine($"  username: {Scalar(user)}");
+        if (mqtt.Password is { } password) yaml.AppendLine($"  password: {Scalar(password)}");
+        yaml.AppendLine($"  base_topic: {Scalar(mqtt.BaseTopic)}");
+        if (mqtt.ClientId is { } clientId) yaml.AppendLine($"  client_id: {Scalar(clientId)}");
+        yaml.AppendLine($"  ha_discovery: {(mqtt.HaDiscovery ? "true" : "false")}");
+        if (mqtt.DiscoveryPrefix != MqttConfig.DefaultDiscoveryPrefix) yaml.AppendLine($"  discovery_prefix: {Scalar(mqtt.DiscoveryPrefix)}");
     }
 
     private static string ParityLetter(Parity parity) => parity switch

@@ -12,6 +12,7 @@ using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;
+using SolarHub.Mqtt.Hosting;
 
 namespace SolarHub.Cli.Run;
 
@@ -47,6 +48,7 @@ public static class HubHost
             if (database is not null) akka.WithSolarHubConfigStore(database, followJournal: true);
             akka.WithSolarHub(config, followConfigChanges: database is not null);
             if (database is not null) akka.WithSolarHubHistory(database);
+            akka.WithSolarHubMqtt(config, followConfigChanges: database is not null);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });
 

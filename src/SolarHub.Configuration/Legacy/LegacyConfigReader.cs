@@ -6,8 +6,9 @@ using static SolarHub.Configuration.Legacy.LegacyKeys;
 namespace SolarHub.Configuration.Legacy;
 
 /// <summary>
-/// Reads the <c>config.yaml</c> of the older Python hub: its battery banks become SolarHub's banks, every other top-level
-/// section is listed as ignored. Never throws on bad input: every problem becomes a located <see cref="ConfigError"/>.
+/// Reads the <c>config.yaml</c> of the older Python hub: its battery banks become SolarHub's banks, its <c>mqtt:</c>
+/// section the broker telemetry is published to; every other top-level section is listed as ignored. Never throws on
+/// bad input: every problem becomes a located <see cref="ConfigError"/>.
 /// </summary>
 public static class LegacyConfigReader
 {
@@ -37,6 +38,7 @@ public static class LegacyConfigReader
         var banks = new List<LegacyBank>();
         var ignored = new List<string>();
         YamlNode? arraysSection = null;
+        MqttConfig? mqtt = null;
         var bankEntries = 0;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -61,8 +63,11 @@ public static class LegacyConfigReader
                 case BatteryBankArrays:
                     arraysSection = YamlScalars.IsNull(value) ? null : value;
                     break;
+                case Mqtt:
+                    mqtt = LegacyMqttReader.Read(value, diagnostics);
+                    break;
                 default:
-                    // Inverters, meters, mqtt… belong to the older hub; say they were seen, but they are no error.
+                    // Inverters, meters… belong to the older hub; say they were seen, but they are no error.
                     if (!ignored.Contains(section))
                         ignored.Add(section);
                     break;
@@ -71,7 +76,7 @@ public static class LegacyConfigReader
         if (bankEntries == 0)
             diagnostics.Error(root.Start, BatteryBanks, "no battery bank is configured: SolarHub would have nothing to monitor");
 
-        var config = new HubConfig(banks.Select(b => b.Config).ToList(), ignored);
+        var config = new HubConfig(banks.Select(b => b.Config).ToList(), ignored, Mqtt: mqtt);
         AddValidatorFindings(config, banks, diagnostics);
 
         var bankIds = banks.Select(b => b.Config.Id).Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);

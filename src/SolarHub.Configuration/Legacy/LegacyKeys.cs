@@ -6,6 +6,7 @@ internal static class LegacyKeys
     public const string BatteryBanks = "battery_banks";
     public const string DeprecatedBatteryBank = "battery_bank";
     public const string BatteryBankArrays = "battery_bank_arrays";
+    public const string Mqtt = "mqtt";
 
     public const string Id = "id";
     public const string Name = "name";
@@ -30,12 +31,20 @@ internal static class LegacyKeys
     public const string BmsBroadcasting = "bms_broadcasting";
     public const string PollTimeout = "poll_timeout";
 
+    public const string Username = "username";
+    public const string Password = "password";
+    public const string BaseTopic = "base_topic";
+    public const string ClientId = "client_id";
+    public const string HaDiscovery = "ha_discovery";
+    public const string DiscoveryPrefix = "discovery_prefix";
+
     /// <summary>The only battery adapter type SolarHub reads: JK BMS on RS485, through a TCP gateway or a serial port.</summary>
     public const string JkbmsTcpip = "jkbms_tcpip";
 
     public static readonly string[] BankKeys = [Id, Name, Adapter, Adapters];
     public static readonly string[] AdapterEntryKeys = [Adapter, Priority, Enabled];
     public static readonly string[] ArrayKeys = [Id, Name, BatteryBankIds];
+    public static readonly string[] MqttKeys = [Host, Port, Username, Password, BaseTopic, ClientId, HaDiscovery, DiscoveryPrefix];
 
     public static readonly string[] AdapterKeys =
     [

@@ -7,7 +7,7 @@ namespace SolarHub.Configuration.Tests.Legacy;
 public class IgnoredSectionsTests
 {
     [Fact]
-    public void Sections_solarhub_does_not_handle_are_listed_once_each_in_file_order()
+    public void Sections_solarhub_does_not_handle_are_listed_once_each_in_file_order_and_mqtt_is_read()
     {
         var result = LegacyConfigReader.Read("""
             mqtt: {host: broker, port: 1883}
@@ -26,8 +26,9 @@ public class IgnoredSectionsTests
             something_new: 1
             """).ShouldBeValid();
 
-        result.Config.IgnoredSections.Should().Equal("mqtt", "inverters", "meters", "smart", "billing", "something_new");
+        result.Config.IgnoredSections.Should().Equal("inverters", "meters", "smart", "billing", "something_new");
         result.Config.Banks.Should().ContainSingle();
+        result.Config.Mqtt.Should().Be(new MqttConfig("broker", 1883));
     }
 
     [Fact]

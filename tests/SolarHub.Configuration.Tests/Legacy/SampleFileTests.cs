@@ -17,7 +17,7 @@ public class SampleFileTests
     }
 
     [Fact]
-    public void A_whole_python_hub_file_gives_its_banks_arrays_and_ignored_sections()
+    public void A_whole_python_hub_file_gives_its_banks_arrays_mqtt_and_ignored_sections()
     {
         var result = LegacyConfigReader.ReadFile(SampleFiles.PathOf("full-python-hub.yaml")).ShouldBeValid();
 
@@ -25,7 +25,8 @@ public class SampleFileTests
         result.Config.Banks[1].Packs.Should().OnlyContain(p => p.Cells == 8);
         result.Arrays.Should().ContainSingle().Which.BankIds.Should().Equal("north", "south");
         result.Config.IgnoredSections.Should().Equal(
-            "home", "mqtt", "arrays", "inverters", "battery_bank_array_attachments", "meters", "smart", "billing", "logging");
+            "home", "arrays", "inverters", "battery_bank_array_attachments", "meters", "smart", "billing", "logging");
+        result.Config.Mqtt.Should().Be(new MqttConfig("192.168.1.10", 1883, BaseTopic: "solar/fleet"));
         result.Warnings.Should().BeEmpty();
     }
 

@@ -1,0 +1,27 @@
+namespace SolarHub.Mqtt.Connection;
+
+// The protocol of MqttConnection: its owner tells it what to publish and is told when the broker is (not) there.
+
+/// <summary>Publish when connected; dropped otherwise (the owner sends everything again on <see cref="BrokerConnected"/>).</summary>
+public sealed record PublishToBroker(MqttMessage Message);
+
+/// <summary>Say goodbye (status offline through the last will), disconnect, then stop.</summary>
+public sealed record DisconnectFromBroker
+{
+    public static DisconnectFromBroker Instance { get; } = new();
+}
+
+/// <summary>To the owner: connected, the status topic says online; send discovery, availability and state again.</summary>
+public sealed record BrokerConnected
+{
+    public static BrokerConnected Instance { get; } = new();
+}
+
+/// <summary>To the owner: the broker is gone; reconnecting.</summary>
+public sealed record BrokerDisconnected(string Reason);
+
+/// <summary>
+/// Published on the event stream whenever the connection to the broker changes: connected, lost, or an attempt
+/// failed (<see cref="Error"/> says why, e.g. a refused password), so operators and tests can see it.
+/// </summary>
+public sealed record MqttConnectionChanged(string Broker, bool Connected, string? Error, DateTimeOffset At);

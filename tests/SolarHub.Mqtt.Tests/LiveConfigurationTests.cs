@@ -1,0 +1,38 @@
+using Akka.Actor;
+using SolarHub.Configuration;
+using SolarHub.Mqtt.Bridge;
+using SolarHub.Mqtt.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SolarHub.Mqtt.Tests;
+
+/// <summary>The stored configuration's changes reach the bridge on the event stream and apply live.</summary>
+[Collection(BrokerTests.Name)]
+public class LiveConfigurationTests(ITestOutputHelper output) : BridgeTestKit(output)
+{
+    [Fact]
+    public async Task A_stored_mqtt_output_starts_publishing_and_a_new_base_topic_moves_everything_there()
+    {
+        var bridge = Sys.ActorOf(MqttBridge.Props(mqtt: null, banks: [], Timings, followConfigChanges: true), "mqtt");
+        await bridge.Ask<ActorIdentity>(new Identify(null), Generous); // started, so subscribed
+        var mqtt = Mqtt;
+
+        Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt), Version: 1));
+        ExpectConnected();
+        await Watcher.WaitForTextAsync("solarhub/status", "online");
+        await Watcher.WaitForAsync("homeassistant/sensor/solarhub_house_voltage/config");
+
+        Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt with { BaseTopic = "garage/batteries" }), Version: 2));
+
+        await Watcher.WaitForTextAsync("garage/batteries/status", "online");
+        var moved = (await Watcher.WaitForAsync("homeassistant/sensor/garage_batteries_house_voltage/config")).Json;
+        moved.GetProperty("state_topic").GetString().Should().Be("garage/batteries/house/state");
+        // The old entities are removed and the old status says offline: nothing is left pointing at dead topics.
+        await Watcher.WaitForAsync("homeassistant/sensor/solarhub_house_voltage/config", m => m.Payload.Length == 0);
+        await Watcher.WaitForTextAsync("solarhub/status", "offline");
+
+        Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt with { BaseTopic = "garage/batteries" }), Version: 2));
+        Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], []), Version: 3));
+        await Watcher.WaitForTextAsync("garage/batteries/status", "offline");
+    }
+}
