@@ -25,7 +25,7 @@ public static class ContractFixtures
            {"address":1,"updatedAt":"{{{At(now, -1)}}}","stale":false,"values":{"bankId":"house","address":1,"adapterId":"secondary","updatedAt":"{{{At(now, -1)}}}","stale":false,
              "cells":[3.301,3.322],"cellMin":3.301,"cellMax":3.322,"cellDelta":0.021,"packVoltage":53.12,"current":-5.5,"power":-292.2,"soc":82,"soh":99,
              "remainingCapacity":230,"fullCapacity":280,"cycles":12,"mosTemperature":27.5,"temperatures":[24.5,25.5],"alarms":[],"charging":true,"discharging":true,"balancing":false}},
-           {"address":2,"updatedAt":"{{{At(now, -95)}}}","stale":true,"values":{"bankId":"house","address":2,"adapterId":"primary","updatedAt":"{{{At(now, -95)}}}","stale":true,
+           {"address":2,"updatedAt":"{{{At(now, -50)}}}","stale":true,"values":{"bankId":"house","address":2,"adapterId":"primary","updatedAt":"{{{At(now, -50)}}}","stale":true,
              "cells":[3.201,3.288],"cellMin":3.201,"cellMax":3.288,"cellDelta":0.087,"packVoltage":51.9,"current":0,"power":0,"soc":61,"soh":97,
              "remainingCapacity":170,"fullCapacity":280,"cycles":40,"mosTemperature":null,"temperatures":[22.0],"alarms":["CellUndervoltage"],"charging":false,"discharging":true,"balancing":true}},
            {"address":3,"updatedAt":null,"stale":true,"values":null}
