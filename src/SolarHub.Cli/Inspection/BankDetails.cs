@@ -11,7 +11,14 @@ public sealed record BankDetails(
     IReadOnlyList<AdapterDetails>? Adapters,
     IReadOnlyList<PackDetails>? Packs,
     BankTotals? Totals,
-    IReadOnlyList<FailoverRecord>? Failovers);
+    IReadOnlyList<FailoverRecord>? Failovers)
+{
+    /// <summary>The adapter an operator forced active, while the pin holds.</summary>
+    public string? ForcedAdapter { get; init; }
+
+    /// <summary>Failovers since the bank started (<see cref="Failovers"/> holds only the latest ones).</summary>
+    public long? FailoverCount { get; init; }
+}
 
 public sealed record AdapterDetails(
     string Id,
@@ -28,7 +35,13 @@ public sealed record AdapterDetails(
     long? Frames,
     long? ChecksumErrors,
     int? Restarts,
-    string? LastError);
+    string? LastError)
+{
+    public string? Protocol { get; init; }
+
+    /// <summary>Where it connects, e.g. "tcp://127.0.0.1:5000".</summary>
+    public string? Transport { get; init; }
+}
 
 public sealed record PackDetails(int Address, DateTimeOffset? UpdatedAt, bool Stale, PackValues? Values);
 
@@ -66,4 +79,5 @@ public sealed record BankTotals(
     double? TemperatureMax,
     IReadOnlyList<string>? Alarms);
 
+/// <summary>A switch of the active adapter; <see cref="DurationMs"/> is the data gap it ended.</summary>
 public sealed record FailoverRecord(DateTimeOffset At, string? From, string? To, string? Reason, bool IsFailback, double? DurationMs);

@@ -32,7 +32,9 @@ public static class BankReport
     private static IRenderable Summary(BankDetails bank)
     {
         var packs = bank.Totals is { } t ? $"   Packs fresh: {Figures.Fraction(t.PacksFresh, t.PacksTotal)}" : "";
-        return new Markup($"State: {StateMarkup(bank.State)}   Active adapter: {Markup.Escape(bank.ActiveAdapter ?? "none")}{packs}");
+        var forced = bank.ForcedAdapter is { } f ? $" [yellow](forced by an operator: {Markup.Escape(f)})[/]" : "";
+        var count = bank.FailoverCount is { } n ? $"   Failovers since start: {n}" : "";
+        return new Markup($"State: {StateMarkup(bank.State)}   Active adapter: {Markup.Escape(bank.ActiveAdapter ?? "none")}{forced}{packs}{count}");
     }
 
     private static IRenderable Adapters(InspectionConsole console, IReadOnlyList<AdapterDetails> adapters, DateTimeOffset now)
@@ -44,7 +46,7 @@ public static class BankReport
         {
             table.AddRow(
                 Figures.Cell(a.Id, new Style(decoration: Decoration.Bold)),
-                Figures.Cell(a.Description),
+                Figures.Cell(Transport(a)),
                 Figures.Cell(Figures.Number(a.Priority)),
                 Figures.Cell(a.Enabled switch { true => "yes", false => "no", null => Figures.Missing }),
                 Figures.Cell(a.Active == true ? "*" : "", new Style(Color.Green)),
@@ -59,6 +61,17 @@ public static class BankReport
                 Figures.Cell(a.LastError, a.LastError is null ? Style.Plain : new Style(Color.Red)));
         }
         return table;
+    }
+
+    /// <summary>Protocol and endpoint; older nodes only send a description that repeats the id and priority.</summary>
+    private static string Transport(AdapterDetails a)
+    {
+        if (a.Transport is { Length: > 0 } transport) return a.Protocol is { Length: > 0 } protocol ? $"{protocol} {transport}" : transport;
+        var description = a.Description ?? "";
+        var prefix = a.Id + " (";
+        if (description.StartsWith(prefix, StringComparison.Ordinal) && description.EndsWith(')'))
+            description = description[prefix.Length..^1];
+        return System.Text.RegularExpressions.Regex.Replace(description, @",\s*priority \d+$", "");
     }
 
     private static IRenderable Packs(InspectionConsole console, IReadOnlyList<PackDetails> packs, DateTimeOffset now)
@@ -117,7 +130,7 @@ public static class BankReport
         yield return new Markup(shown.Count < failovers.Count
             ? $"[bold]Last {shown.Count} of {failovers.Count} failovers[/] (newest first; --json for all)"
             : $"[bold]Failovers[/] (newest first)");
-        var table = console.NewTable("At", "Ago", "Kind", "From -> To", "Reason", "Duration");
+        var table = console.NewTable("At", "Ago", "Kind", "From -> To", "Reason", "Data gap");
         foreach (var f in shown)
         {
             table.AddRow(
