@@ -39,6 +39,9 @@ public sealed record AdapterDetails(
 {
     public string? Protocol { get; init; }
 
+    /// <summary>Bytes that were not part of any valid frame (noise, truncated messages).</summary>
+    public long? DiscardedBytes { get; init; }
+
     /// <summary>Where it connects, e.g. "tcp://127.0.0.1:5000".</summary>
     public string? Transport { get; init; }
 }

@@ -41,7 +41,7 @@ public static class BankReport
     {
         if (adapters.Count == 0) return new Text("no adapter configured");
         var table = console.NewTable("Adapter", "Transport", "Prio", "Enabled", "Active", "State", "Reason", "Heartbeat ago", "Last frame ago",
-            "Bytes", "Frames", "Checksum errors", "Restarts", "Last error");
+            "Bytes", "Frames", "Checksum errors", "Discarded bytes", "Restarts", "Last error");
         foreach (var a in adapters.OrderBy(a => a.Priority ?? int.MaxValue).ThenBy(a => a.Id, StringComparer.Ordinal))
         {
             table.AddRow(
@@ -57,6 +57,7 @@ public static class BankReport
                 Figures.Cell(Figures.Number(a.Bytes)),
                 Figures.Cell(Figures.Number(a.Frames)),
                 Figures.Cell(Figures.Number(a.ChecksumErrors), a.ChecksumErrors > 0 ? new Style(Color.Yellow) : Style.Plain),
+                Figures.Cell(Figures.Number(a.DiscardedBytes), a.DiscardedBytes > 0 ? new Style(Color.Yellow) : Style.Plain),
                 Figures.Cell(Figures.Number(a.Restarts), a.Restarts > 0 ? new Style(Color.Yellow) : Style.Plain),
                 Figures.Cell(a.LastError, a.LastError is null ? Style.Plain : new Style(Color.Red)));
         }

@@ -44,7 +44,7 @@ public sealed class InspectionConsole
             var column = new TableColumn(new Text(header, new Style(decoration: Decoration.Bold)));
             // Headers ending in a unit are figures: right-aligned.
             if (header.EndsWith(" V") || header.EndsWith(" A") || header.EndsWith(" W") || header.EndsWith(" %") || header.EndsWith(" mV")
-                || header is "Prio" or "Bytes" or "Frames" or "Checksum errors" or "Restarts" or "Pack")
+                || header is "Prio" or "Bytes" or "Frames" or "Checksum errors" or "Discarded bytes" or "Restarts" or "Pack")
                 column.RightAligned();
             table.AddColumn(column);
         }

@@ -6,7 +6,7 @@ public static class ContractFixtures
     public const string Banks = """
         [
           {"id":"house","name":"House bank","state":"Degraded","activeAdapter":"secondary","packsFresh":3,"packsTotal":4,
-           "soc":81.5,"power":-1234.4,"voltage":52.1,"current":-23.7},
+           "soc":81.5,"power":-1234.4,"voltage":52.1,"current":-23.7,"adaptersHealthy":1,"adaptersTotal":2},
           {"id":"garage","name":"Garage","state":"Down","activeAdapter":null,"packsFresh":0,"packsTotal":2,"soc":40,"power":0}
         ]
         """;
@@ -16,7 +16,7 @@ public static class ContractFixtures
          "adapters":[
            {"id":"primary","description":"primary (jk-passive tcp://10.0.0.5:8899, priority 1)","priority":1,"enabled":true,"active":false,
             "state":"Restarting","stateReason":"connection reset","lastHeartbeat":"{{{At(now, -42)}}}","lastFrameAt":"{{{At(now, -40)}}}","healthySince":null,
-            "bytes":123456,"frames":4321,"checksumErrors":7,"restarts":3,"lastError":"Connection reset by peer","protocol":"JkPassive","transport":"tcp://10.0.0.5:8899"},
+            "bytes":123456,"frames":4321,"checksumErrors":7,"discardedBytes":96,"restarts":3,"lastError":"Connection reset by peer","protocol":"JkPassive","transport":"tcp://10.0.0.5:8899"},
            {"id":"secondary","description":"secondary (jk-active tcp://10.0.0.6:8899, priority 2)","priority":2,"enabled":true,"active":true,
             "state":"Healthy","stateReason":"complete set of fresh data","lastHeartbeat":"{{{At(now, -1)}}}","lastFrameAt":"{{{At(now, -1)}}}","healthySince":"{{{At(now, -39)}}}",
             "bytes":98765,"frames":3210,"checksumErrors":0,"restarts":0,"lastError":null,"protocol":"JkActive","transport":"tcp://10.0.0.6:8899"}

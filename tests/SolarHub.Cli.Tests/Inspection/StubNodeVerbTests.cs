@@ -20,8 +20,8 @@ public class StubNodeVerbTests
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
         var lines = InspectionCli.Lines(outcome.StdOut);
         lines.Select(l => l.Split(' ')[0]).Should().Equal("Bank", "garage", "house");
-        Tokens(lines[2]).Should().Equal("house", "House", "bank", "Degraded", "secondary", "3/4", "81.5", "-1234", "52.10", "-23.70");
-        Tokens(lines[1]).Should().Equal("garage", "Garage", "Down", "none", "0/2", "40.0", "0", "-", "-");
+        Tokens(lines[2]).Should().Equal("house", "House", "bank", "Degraded", "secondary", "1/2", "3/4", "81.5", "-1234", "52.10", "-23.70");
+        Tokens(lines[1]).Should().Equal("garage", "Garage", "Down", "none", "-", "0/2", "40.0", "0", "-", "-");
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class StubNodeVerbTests
         // null: an age, which grows while the CLI starts.
         ShouldMatch(lines.Single(l => l.StartsWith("primary ")),
             "primary", "JkPassive", "tcp://10.0.0.5:8899", "1", "yes", "-", "Restarting", "connection", "reset", null, "s", null, "s",
-            "123456", "4321", "7", "3", "Connection", "reset", "by", "peer");
+            "123456", "4321", "7", "96", "3", "Connection", "reset", "by", "peer");
         Tokens(lines.Single(l => l.StartsWith("secondary "))).Should().Contain("*").And.Contain("Healthy").And.Contain("98765");
 
         ShouldMatch(lines.Single(l => l.StartsWith("1 ")),
