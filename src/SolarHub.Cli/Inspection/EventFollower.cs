@@ -10,6 +10,9 @@ public sealed class EventFollower(NodeClient node, string? bankId, Action<string
 {
     public static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary>The node sends a keep-alive comment every 15 s: three missed mean the stream is dead.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(45);
+
     /// <summary>Waits for the first connection; then <see cref="Following"/> completes when cancelled.</summary>
     public async Task StartAsync(Func<ServerSentEvent, ValueTask> onEvent, CancellationToken ct)
     {
@@ -33,13 +36,13 @@ public sealed class EventFollower(NodeClient node, string? bankId, Action<string
                 {
                     await using var stream = await response.Content.ReadAsStreamAsync(ct);
                     using var reader = new StreamReader(stream);
-                    await foreach (var e in ServerSentEventReader.ReadAsync(reader, ct)) await onEvent(e);
+                    await foreach (var e in ServerSentEventReader.ReadAsync(reader, IdleTimeout, ct)) await onEvent(e);
                 }
                 notice($"the node at {node.Url} closed the event stream; reconnecting");
             }
-            catch (IOException) when (!ct.IsCancellationRequested)
+            catch (IOException e) when (!ct.IsCancellationRequested)
             {
-                notice($"lost the event stream from {node.Url}; reconnecting");
+                notice($"lost the event stream from {node.Url} ({e.Message}); reconnecting");
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
 

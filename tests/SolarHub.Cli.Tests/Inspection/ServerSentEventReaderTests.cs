@@ -23,10 +23,27 @@ public class ServerSentEventReaderTests
         (await Read("event: failover\ndata: {\"a\":1}\n")).Should().BeEmpty("without its blank line the event may be incomplete");
     }
 
+    [Fact]
+    public async Task A_stream_silent_past_the_idle_timeout_fails_so_the_caller_reconnects()
+    {
+        var pipe = new System.IO.Pipelines.Pipe();
+        await pipe.Writer.WriteAsync("event: failover\ndata: {}\n\n"u8.ToArray());
+        var reader = new StreamReader(pipe.Reader.AsStream());
+        var events = new List<ServerSentEvent>();
+
+        var reading = async () =>
+        {
+            await foreach (var e in ServerSentEventReader.ReadAsync(reader, TimeSpan.FromMilliseconds(300), CancellationToken.None)) events.Add(e);
+        };
+
+        (await reading.Should().ThrowAsync<IOException>()).WithMessage("nothing received for 0.3 s");
+        events.Should().Equal(new ServerSentEvent("failover", "{}"));
+    }
+
     private static async Task<List<ServerSentEvent>> Read(string text)
     {
         var list = new List<ServerSentEvent>();
-        await foreach (var e in ServerSentEventReader.ReadAsync(new StringReader(text), CancellationToken.None)) list.Add(e);
+        await foreach (var e in ServerSentEventReader.ReadAsync(new StringReader(text), TimeSpan.FromSeconds(10), CancellationToken.None)) list.Add(e);
         return list;
     }
 }
