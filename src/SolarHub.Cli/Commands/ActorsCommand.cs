@@ -1,0 +1,28 @@
+using System.CommandLine;
+using SolarHub.Cli.Inspection;
+
+namespace SolarHub.Cli.Commands;
+
+/// <summary><c>solarhub actors</c>: the running node's actor hierarchy.</summary>
+public static class ActorsCommand
+{
+    public static Command Create()
+    {
+        var node = new NodeTarget.Options();
+        var command = new Command("actors", "Show the live actor hierarchy of a running node under SolarHub's root, each actor with its role.");
+        foreach (var option in node.All) command.Options.Add(option);
+        command.SetAction((pr, ct) => NodeVerb.RunAsync("actors", node, pr, async (client, token) =>
+        {
+            var (answer, root) = await NodeQueries.GetActorsAsync(client, token);
+            if (client.Target.Json) Console.Out.WriteLine(answer.Body);
+            else
+            {
+                var console = InspectionConsole.ForStandardOutput();
+                console.Write(ActorTreeView.Render(console, root));
+                if (console.Plain) Console.Out.WriteLine();
+            }
+            return InspectionExitCode.Ok;
+        }, ct));
+        return command;
+    }
+}
