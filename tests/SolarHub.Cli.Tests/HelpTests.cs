@@ -2,7 +2,7 @@ namespace SolarHub.Cli.Tests;
 
 public class HelpTests
 {
-    public static TheoryData<string> Verbs => new() { "run", "decode", "simulate", "bench", "config" };
+    public static TheoryData<string> Verbs => new() { "run", "decode", "simulate", "bench", "config", "status", "bank", "actors", "watch", "history" };
 
     [Theory]
     [MemberData(nameof(Verbs))]

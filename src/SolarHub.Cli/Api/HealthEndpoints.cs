@@ -21,7 +21,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<ActorSystemHealthCheck>("actorSystem")
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<BanksHealthCheck>("banks");
+            .AddCheck<BanksHealthCheck>("banks")
+            .AddCheck<HistoryHealthCheck>("history");
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {

@@ -14,11 +14,14 @@ public sealed class HealthEndpointTests(HealthyNodeFixture fixture)
         status.Should().Be(HttpStatusCode.OK);
         body!["status"]!.GetValue<string>().Should().BeOneOf("Healthy", "Degraded");
         var checks = body["checks"]!.AsObject();
-        checks.Select(c => c.Key).Should().Contain(["actorSystem", "database", "banks"]);
+        checks.Select(c => c.Key).Should().Contain(["actorSystem", "database", "banks", "history"]);
         checks["actorSystem"]!["status"]!.GetValue<string>().Should().Be("Healthy");
         checks["database"]!["status"]!.GetValue<string>().Should().Be("Healthy");
         checks["database"]!["description"]!.GetValue<string>().Should().Contain("reachable");
         checks["banks"]!["status"]!.GetValue<string>().Should().BeOneOf("Healthy", "Degraded");
         checks["banks"]!["data"]!["house"]!.GetValue<string>().Should().Be("Healthy");
+        // The node runs on a database, so it records history; its writer answers with its buffer state.
+        checks["history"]!["status"]!.GetValue<string>().Should().Be("Healthy");
+        checks["history"]!["data"]!["bufferLimit"]!.GetValue<int>().Should().BeGreaterThan(0);
     }
 }
