@@ -173,7 +173,11 @@ public sealed class LiveReconfigurationTests(ITestOutputHelper output) : IAsyncL
         var failover = await ExpectFailoverAsync(Primary, Secondary, clock, Switch);
         failover.Reason.Should().Contain("disabled");
         await _events.NextAsync<AdapterStateChanged>(e => e.AdapterId == Primary && e.To == AdapterState.Stopped, Generous, "the disabled adapter stopping");
-        (await SnapshotAsync()).Adapters.Select(a => a.Id).Should().Equal(Secondary);
+        // A disabled adapter stays listed (so it can be found and enabled again), stopped and never active.
+        var snapshot = await SnapshotAsync();
+        snapshot.ActiveAdapter.Should().Be(Secondary);
+        snapshot.Adapters.Should().ContainSingle(a => a.Id == Primary)
+            .Which.Should().Match<AdapterSnapshot>(a => !a.Enabled && !a.Active && a.State == AdapterState.Stopped);
     }
 
     [Fact]
