@@ -70,6 +70,9 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
         // Pack 2 has sent nothing yet: it is discovered from the configuration, shown unavailable.
         await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_house_pack2_voltage/config");
         await Watcher.WaitForTextAsync("solarhub/house/pack2/availability", "offline");
+        // The last entity of each device in publishing order: everything before it has arrived.
+        await Watcher.WaitForAsync($"{Prefix}/binary_sensor/solarhub_house_pack1_balancing/config");
+        await Watcher.WaitForAsync($"{Prefix}/binary_sensor/solarhub_house_pack2_balancing/config");
 
         Watcher.All.Where(m => m.Topic.StartsWith(Prefix)).Should().OnlyContain(m => m.Retain, "discovery configs are retained");
         var uniqueIds = Watcher.All.Where(m => m.Topic.StartsWith(Prefix) && m.Payload.Length > 0)

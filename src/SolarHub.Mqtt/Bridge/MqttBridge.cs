@@ -27,6 +27,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     // Null: no bank configuration is known (an embedding host gave only the broker), so every bank seen is published.
     private IReadOnlySet<string>? _configuredBanks;
     private IActorRef? _connection;
+    // The connection being left: the next one starts when it has gone, so the two never share a client id (the
+    // broker would drop the old one before it sent its last messages, e.g. the removal of old entities).
+    private IActorRef? _leaving;
     private int _generation;
     private bool _connected;
     private DateTimeOffset _connectedAt;
@@ -62,6 +65,12 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             if (Sender.Equals(_connection)) _connected = false;
         });
         Receive<FlushTick>(_ => Flush());
+        Receive<Terminated>(m =>
+        {
+            if (!m.ActorRef.Equals(_leaving)) return;
+            _leaving = null;
+            StartConnection();
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -141,6 +150,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             if (_connected && _mqtt is { HaDiscovery: true } old && (mqtt is null || !mqtt.HaDiscovery || WithoutCredentials(old) != WithoutCredentials(mqtt)))
                 foreach (var bank in _banks.Values) RemoveFromBroker(bank);
             _connection.Tell(DisconnectFromBroker.Instance);
+            Context.Watch(_connection);
+            _leaving = _connection;
             _log.Info("MQTT: leaving {0}", _mqtt!.Describe());
         }
         _connection = null;
@@ -162,8 +173,14 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         }
         _topics = new MqttTopics(mqtt);
         _discovery = new HaDiscovery(mqtt);
-        _connection = Context.ActorOf(MqttConnection.Props(mqtt, _timings, Self), $"connection-{++_generation}");
-        _log.Info("MQTT: publishing to {0}", mqtt.Describe());
+        if (_leaving is null) StartConnection();
+    }
+
+    private void StartConnection()
+    {
+        if (_mqtt is null || _connection is not null) return;
+        _connection = Context.ActorOf(MqttConnection.Props(_mqtt, _timings, Self), $"connection-{++_generation}");
+        _log.Info("MQTT: publishing to {0}", _mqtt.Describe());
     }
 
     // A hub without MQTT output does not pay for it: telemetry (several messages a second per pack) is only followed
