@@ -19,6 +19,10 @@ public sealed class ActorEndpointTests(HealthyNodeFixture fixture)
         all["/user/solarhub-banks/bank-house"].Should().Be("bank supervisor: bank house (Bank house)");
         all["/user/solarhub-banks/bank-shed"].Should().StartWith("bank supervisor: bank shed");
         all["/user/solarhub-config"].Should().Be("configuration store supervisor");
+        // The node runs on a database, so it records history; the MQTT bridge waits idle for a broker to be configured.
+        all["/user/solarhub-history"].Should().StartWith("history writer");
+        all["/user/solarhub-history-sampler"].Should().StartWith("history sampler");
+        all["/user/solarhub-mqtt"].Should().StartWith("MQTT bridge");
         var gwA = all.Single(p => p.Key.StartsWith("/user/solarhub-banks/bank-house/adapter-gw-a-") && !p.Key.EndsWith("/connection"));
         gwA.Value.Should().StartWith("adapter backoff supervisor: adapter gw-a");
         all[gwA.Key + "/connection"].Should().Be($"JkBusListener: adapter gw-a (tcp://127.0.0.1:{fixture.Node.Gateway("gw-a").LocalEndPoint.Port})");
