@@ -36,5 +36,6 @@ public sealed class HistoryCsv(TextWriter writer, HistoryTable table, HistoryRes
         writer.Write('\n');
     }
 
-    private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    // Averages carry binary noise (53.221000000000004); six decimals keep µV and mA and drop the noise.
+    private static string Number(double? value) => value is { } v ? Math.Round(v, 6).ToString(CultureInfo.InvariantCulture) : "";
 }
