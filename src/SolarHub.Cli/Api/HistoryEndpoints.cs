@@ -18,6 +18,7 @@ namespace SolarHub.Cli.Api;
 public static class HistoryEndpoints
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxRawSpan = TimeSpan.FromDays(7);
 
     public static void MapHistoryEndpoints(this IEndpointRouteBuilder app)
     {
@@ -26,6 +27,9 @@ public static class HistoryEndpoints
         {
             if (!HistoryRequest.TryParse(bankId, from, to, resolution, pack, DateTimeOffset.UtcNow, name => name, out var query, out var error))
                 return Results.BadRequest(new { error });
+            // Raw samples of a long span would be hundreds of thousands of points in one answer; the export streams them.
+            if (query!.Resolution == HistoryResolution.Raw && query.To - query.From > MaxRawSpan)
+                return Results.BadRequest(new { error = $"resolution: raw is limited to {MaxRawSpan.TotalDays:0} days per request; ask for hour or day, or use 'solarhub history export'" });
             var registry = ActorRegistry.For(system);
             if (!registry.TryGet<HistoryKey>(out var history))
                 return Results.NotFound(new { error = "this node records no history (no database, or solarhub.history.enabled = off)" });

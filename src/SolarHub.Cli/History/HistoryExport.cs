@@ -51,6 +51,11 @@ public static class HistoryExport
             // Written whole or not at all: a failed export leaves no half file behind.
             if (temporary is not null) File.Move(temporary, request.Output!, overwrite: true);
         }
+        catch (OperationCanceledException)
+        {
+            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
+            return Fail(stderr, 130, "cancelled; nothing written");
+        }
         catch (Exception e) when (e is DbException or SocketException or TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }

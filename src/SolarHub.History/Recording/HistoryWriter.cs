@@ -61,7 +61,7 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
             else if (done.Deleted > 0) _log.Info("history: retention deleted {0} expired rows", done.Deleted);
         });
         Receive<GetHistoryStatus>(_ => Sender.Tell(Status()));
-        Receive<HistoryQuery>(query => _store.QueryAsync(query).PipeTo(Sender, failure: e => new HistoryQueryFailed(e.GetBaseException().Message)));
+        Receive<HistoryQuery>(query => OffDispatcher(() => _store.QueryAsync(query)).PipeTo(Sender, failure: e => new HistoryQueryFailed(e.GetBaseException().Message)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -94,7 +94,7 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
             return;
         }
         var batch = _inFlight = _buffer.Take(_options.BatchSize);
-        _store.WriteAsync(batch).PipeTo(Self, success: stored => new Written(batch.Count, stored), failure: e => new WriteFailed(e));
+        OffDispatcher(() => _store.WriteAsync(batch)).PipeTo(Self, success: stored => new Written(batch.Count, stored), failure: e => new WriteFailed(e));
     }
 
     private void OnWritten(Written written)
@@ -145,9 +145,15 @@ public sealed class HistoryWriter : ReceiveActor, IWithTimers
         if (_retentionRunning) return;
         _retentionRunning = true;
         var now = Now;
-        _store.DeleteExpiredAsync(now - _options.RawRetention, now - _options.HourlyRetention)
+        OffDispatcher(() => _store.DeleteExpiredAsync(now - _options.RawRetention, now - _options.HourlyRetention))
             .PipeTo(Self, success: deleted => new RetentionDone(deleted, null), failure: e => new RetentionDone(0, e.GetBaseException().Message));
     }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite runs its "async" calls synchronously, so a batch transaction, a retention DELETE or a long
+    /// query would otherwise run inside this actor's handler on the dispatcher the banks share.
+    /// </summary>
+    private static Task<T> OffDispatcher<T>(Func<Task<T>> work) => Task.Run(work);
 
     private HistoryStatus Status() => new(_store.Description, _buffer.Count + (_inFlight?.Count ?? 0), _buffer.Limit, _written, _failedWrites, _droppedTotal,
         _lastWriteAt, _lastError, _lastErrorAt, _failingSince);

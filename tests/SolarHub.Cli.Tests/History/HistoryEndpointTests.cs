@@ -98,6 +98,7 @@ public sealed class HistoryEndpointTests : IAsyncLifetime
     [InlineData("from=yesterday", "from: 'yesterday' is not an ISO-8601 time")]
     [InlineData("pack=300", "pack: '300' is not a pack address")]
     [InlineData("from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "from: ")]
+    [InlineData("resolution=raw&from=2026-03-01T00:00:00Z&to=2026-03-09T00:00:00Z", "resolution: raw is limited to 7 days per request")]
     public async Task A_bad_parameter_is_a_400_naming_it(string query, string error)
     {
         var (status, body) = await GetAsync($"/api/banks/house/history?{query}");

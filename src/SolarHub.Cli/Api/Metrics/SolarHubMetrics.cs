@@ -83,15 +83,15 @@ public sealed class SolarHubMetrics
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(CollectTimeout);
-            Update(await banks.AllAsync(timeout.Token, CollectTimeout));
+            await UpdateAsync(await banks.AllAsync(timeout.Token, CollectTimeout));
         });
     }
 
     /// <summary>Writes every series from the snapshots and removes those of things that are gone.</summary>
-    public void Update(IReadOnlyList<BankSnapshot> snapshots)
+    public async Task UpdateAsync(IReadOnlyList<BankSnapshot> snapshots)
     {
-        // Concurrent scrapes must not interleave their writes and sweeps.
-        _collecting.Wait();
+        // Concurrent scrapes must not interleave their writes and sweeps; a waiting scrape must not hold a pool thread.
+        await _collecting.WaitAsync();
         try
         {
             var now = _clock.GetUtcNow();
