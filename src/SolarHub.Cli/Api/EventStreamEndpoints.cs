@@ -12,7 +12,7 @@ using SolarHub.Cli.Api.Events;
 namespace SolarHub.Cli.Api;
 
 /// <summary>
-/// <c>GET /api/events[?bank=id]</c>: Server-Sent Events of pack and bank telemetry, adapter state changes, failovers
+/// <c>GET /api/events[?bank=id][&amp;kinds=failover,adapter-state]</c>: Server-Sent Events of pack and bank telemetry, adapter state changes, failovers
 /// and bank alarms, each <c>event: kind</c> + <c>data: one-line JSON</c>; <c>: keep-alive</c> comments in quiet times.
 /// </summary>
 public static class EventStreamEndpoints
@@ -24,11 +24,16 @@ public static class EventStreamEndpoints
 
     public static IEndpointRouteBuilder MapEventStreamEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", async (HttpContext http, string? bank, ActorSystem system, BankSnapshots banks, ApiOptions options, JsonEventFormat format, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/api/events", async (HttpContext http, string? bank, string? kinds, ActorSystem system, BankSnapshots banks, ApiOptions options, JsonEventFormat format, IHostApplicationLifetime lifetime) =>
         {
             // Ends with the client, or when the node stops (Kestrel would otherwise wait for the stream to end).
             using var connection = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
             var ct = connection.Token;
+            if (!ServerEvent.TryParseKinds(kinds, out var types, out var kindsError))
+            {
+                await ApiErrors.Result(StatusCodes.Status400BadRequest, kindsError!).ExecuteAsync(http);
+                return;
+            }
             if (bank is not null && await banks.OneAsync(bank, ct) is null)
             {
                 await ApiErrors.NoBank(bank).ExecuteAsync(http);
@@ -39,7 +44,7 @@ public static class EventStreamEndpoints
             var channel = Channel.CreateBounded<ServerEvent>(
                 new BoundedChannelOptions(options.EventStreamBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
                 _ => Interlocked.Increment(ref dropped));
-            var subscriber = system.ActorOf(EventStreamSubscriber.Props(channel.Writer, bank), SubscriberPrefix + Interlocked.Increment(ref _connections));
+            var subscriber = system.ActorOf(EventStreamSubscriber.Props(channel.Writer, bank, types), SubscriberPrefix + Interlocked.Increment(ref _connections));
             try
             {
                 http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

@@ -6,6 +6,14 @@ namespace SolarHub.Cli.Inspection;
 /// <summary>Which node events a watch shows: one bank's or all, with or without the periodic telemetry.</summary>
 public sealed record EventFilter(string? BankId, bool BankTelemetry, bool PackTelemetry)
 {
+    /// <summary>The kinds to ask the node for (<c>?kinds=</c>), so it does not send telemetry this view drops.</summary>
+    public IReadOnlyList<string> Kinds =>
+    [
+        .. BankTelemetry ? [EventKinds.BankTelemetry] : Array.Empty<string>(),
+        .. PackTelemetry ? [EventKinds.PackTelemetry] : Array.Empty<string>(),
+        EventKinds.AdapterState, EventKinds.Failover, EventKinds.BankAlarm,
+    ];
+
     public bool Accepts(ServerSentEvent e)
     {
         if (e.Kind == EventKinds.BankTelemetry && !BankTelemetry) return false;

@@ -6,7 +6,7 @@ namespace SolarHub.Cli.Inspection;
 /// Follows <c>GET /api/events</c>. The first connection's failure is the caller's (no node, no such endpoint);
 /// once connected, a lost stream is reported through <paramref name="notice"/> and reopened until cancelled.
 /// </summary>
-public sealed class EventFollower(NodeClient node, string? bankId, Action<string> notice)
+public sealed class EventFollower(NodeClient node, EventFilter filter, Action<string> notice)
 {
     public static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
 
@@ -16,7 +16,7 @@ public sealed class EventFollower(NodeClient node, string? bankId, Action<string
     /// <summary>Waits for the first connection; then <see cref="Following"/> completes when cancelled.</summary>
     public async Task StartAsync(Func<ServerSentEvent, ValueTask> onEvent, CancellationToken ct)
     {
-        var first = await node.OpenStreamAsync(NodeQueries.EventsPathFor(bankId), ct);
+        var first = await node.OpenStreamAsync(NodeQueries.EventsPathFor(filter), ct);
         Following = FollowAsync(first, onEvent, ct);
     }
 
@@ -59,7 +59,7 @@ public sealed class EventFollower(NodeClient node, string? bankId, Action<string
             try
             {
                 await Task.Delay(ReconnectDelay, ct);
-                return await node.OpenStreamAsync(NodeQueries.EventsPathFor(bankId), ct);
+                return await node.OpenStreamAsync(NodeQueries.EventsPathFor(filter), ct);
             }
             catch (Exception e) when (e is NodeUnreachableException or NodeAnswerException) { /* still down: try again */ }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

@@ -14,7 +14,7 @@ public static class LineWatch
     {
         if (filter.BankId is { } bankId) await NodeQueries.GetBankAsync(node, bankId, ct); // an unknown bank fails here, not silently
         bool json = node.Target.Json;
-        var follower = new EventFollower(node, filter.BankId, Notice);
+        var follower = new EventFollower(node, filter, Notice);
         try
         {
             await follower.StartAsync(e =>

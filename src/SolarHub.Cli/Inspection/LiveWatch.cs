@@ -18,7 +18,7 @@ public static class LiveWatch
         var view = await FetchView(console, node, filter.BankId, ct);
         string? problem = null;
         var recent = new RecentEvents(EventsShown);
-        var follower = new EventFollower(node, filter.BankId, notice => recent.Add($"{Figures.Clock(DateTimeOffset.Now)} {notice}"));
+        var follower = new EventFollower(node, filter with { BankTelemetry = false, PackTelemetry = false }, notice => recent.Add($"{Figures.Clock(DateTimeOffset.Now)} {notice}"));
         try
         {
             await follower.StartAsync(e =>

@@ -11,7 +11,11 @@ public static class NodeQueries
 
     public static string BankPath(string bankId) => $"{BanksPath}/{Uri.EscapeDataString(bankId)}";
 
-    public static string EventsPathFor(string? bankId) => bankId is null ? EventsPath : $"{EventsPath}?bank={Uri.EscapeDataString(bankId)}";
+    public static string EventsPathFor(EventFilter filter)
+    {
+        var kinds = $"kinds={string.Join(',', filter.Kinds)}";
+        return filter.BankId is null ? $"{EventsPath}?{kinds}" : $"{EventsPath}?bank={Uri.EscapeDataString(filter.BankId)}&{kinds}";
+    }
 
     public static async Task<(NodeAnswer Answer, IReadOnlyList<BankSummary> Banks)> GetBanksAsync(NodeClient node, CancellationToken ct)
     {

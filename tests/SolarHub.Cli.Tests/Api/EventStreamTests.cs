@@ -56,6 +56,28 @@ public sealed class EventStreamTests(HealthyNodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_asking_for_some_kinds_gets_only_those()
+    {
+        await using var stream = await EventStreamClient.OpenAsync(Node.Address, "?kinds=bank-telemetry");
+        var kinds = new HashSet<string>();
+
+        // Bank telemetry comes once a second per bank; pack telemetry several times a second, so three bank events
+        // would be interleaved with many pack events if the node sent them.
+        for (int i = 0; i < 3; i++) await stream.UntilAsync(e => e.Kind == "bank-telemetry", Patience, e => kinds.Add(e.Kind));
+
+        kinds.Should().Equal(["bank-telemetry"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_400_naming_it()
+    {
+        var response = await Node.Http.GetAsync("/api/events?kinds=failover,bogus");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("kinds: 'bogus' is not one of pack-telemetry, bank-telemetry");
+    }
+
+    [Fact]
     public async Task Unfiltered_stream_carries_every_bank()
     {
         await using var stream = await EventStreamClient.OpenAsync(Node.Address);

@@ -109,7 +109,8 @@ public class StubNodeVerbTests
         var outcome = await InspectionCli.RunAsync(["watch", "--bank", "house", "--url", stub.Url, "--json", "--duration", "00:00:03"]);
 
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
-        stub.Requests.Should().Contain("/api/events?bank=house");
+        // Only the kinds this view shows (bank telemetry, no pack telemetry without --packs) are asked for.
+        stub.Requests.Should().Contain("/api/events?bank=house&kinds=bank-telemetry,adapter-state,failover,bank-alarm");
         var events = InspectionCli.Lines(outcome.StdOut).Select(l => JsonNode.Parse(l)!).ToList();
         events.Select(e => e["kind"]!.GetValue<string>()).Should().Equal("bank-telemetry", "adapter-state", "failover", "bank-alarm");
         events.Should().OnlyContain(e => e["data"]!["bankId"]!.GetValue<string>() == "house");

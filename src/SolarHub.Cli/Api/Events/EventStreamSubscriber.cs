@@ -12,11 +12,15 @@ public sealed class EventStreamSubscriber : ReceiveActor
 {
     private readonly ChannelWriter<ServerEvent> _out;
     private readonly string? _bank;
+    private readonly IReadOnlyCollection<Type> _types;
 
-    public EventStreamSubscriber(ChannelWriter<ServerEvent> output, string? bankId)
+    /// <param name="types">The record types this client asked for: only those are subscribed to, so a client that
+    /// wants failovers does not cost a JSON serialisation of every pack frame.</param>
+    public EventStreamSubscriber(ChannelWriter<ServerEvent> output, string? bankId, IReadOnlyCollection<Type> types)
     {
         _out = output;
         _bank = bankId;
+        _types = types;
         ReceiveAny(message =>
         {
             if (!ServerEvent.Kinds.TryGetValue(message.GetType(), out var kind)) return;
@@ -25,12 +29,12 @@ public sealed class EventStreamSubscriber : ReceiveActor
         });
     }
 
-    public static Props Props(ChannelWriter<ServerEvent> output, string? bankId) =>
-        Akka.Actor.Props.Create(() => new EventStreamSubscriber(output, bankId));
+    public static Props Props(ChannelWriter<ServerEvent> output, string? bankId, IReadOnlyCollection<Type>? types = null) =>
+        Akka.Actor.Props.Create(() => new EventStreamSubscriber(output, bankId, types ?? ServerEvent.Kinds.Keys.ToList()));
 
     protected override void PreStart()
     {
-        foreach (var type in ServerEvent.Kinds.Keys) Context.System.EventStream.Subscribe(Self, type);
+        foreach (var type in _types) Context.System.EventStream.Subscribe(Self, type);
     }
 
     protected override void PostStop()
