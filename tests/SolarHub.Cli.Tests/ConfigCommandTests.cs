@@ -121,21 +121,6 @@ public sealed class ConfigWorkspace : IAsyncDisposable
     }
 }
 
-/// <summary>
-/// A test against the PostgreSQL test server: skipped without SOLARHUB_TEST_POSTGRES on a developer's machine, run (and
-/// failing with how to start the server) in CI.
-/// </summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        bool configured = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ConfigWorkspace.PostgresVariable));
-        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!configured && !ci)
-            Skip = $"{ConfigWorkspace.PostgresVariable} is not set (scripts/postgres-test-server.sh start <dir> prints it); in CI this test fails instead";
-    }
-}
-
 /// <summary><c>solarhub config import|show|validate|export</c> through the real executable.</summary>
 public sealed class ConfigCommandTests : IAsyncLifetime
 {

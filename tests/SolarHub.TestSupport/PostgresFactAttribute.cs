@@ -1,4 +1,6 @@
-namespace SolarHub.ConfigStore.Tests.Support;
+using Xunit;
+
+namespace SolarHub.TestSupport;
 
 /// <summary>
 /// A test against the PostgreSQL test server. Without <c>SOLARHUB_TEST_POSTGRES</c> it is skipped on a developer's

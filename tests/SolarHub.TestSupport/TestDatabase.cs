@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+
 using SolarHub.ConfigStore;
 
-namespace SolarHub.History.Tests.Support;
+namespace SolarHub.TestSupport;
 
 /// <summary>
 /// A database of its own for one test: a SQLite file in a temporary folder, or a fresh database on the PostgreSQL test
@@ -22,6 +24,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ConfigDatabase Config { get; }
 
+    public bool IsPostgres => Config.ProviderName == LinqToDB.ProviderName.PostgreSQL;
+
     public static Task<TestDatabase> CreateAsync(string kind) => kind switch
     {
         "sqlite" => Task.FromResult(Sqlite()),
@@ -31,7 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static TestDatabase Sqlite()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"solarhub-history-test-{Guid.NewGuid():N}");
+        var folder = Path.Combine(Path.GetTempPath(), $"solarhub-test-{Guid.NewGuid():N}");
         var database = ConfigDatabase.Sqlite(Path.Combine(folder, "solarhub.db"));
         return new TestDatabase(database, () =>
         {
@@ -41,12 +45,17 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
+    /// <summary>The server from the environment; a missing variable is a failure that says how to start the server.</summary>
+    public static string PostgresServer() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? server
+            : throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: the PostgreSQL tests need a server. Start one with " +
+                $"'export {PostgresVariable}=$(scripts/postgres-test-server.sh start build/postgres)' (stop it with 'scripts/postgres-test-server.sh stop build/postgres').");
+
     public static async Task<TestDatabase> PostgresAsync()
     {
-        var url = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s
-            : throw new InvalidOperationException($"{PostgresVariable} is not set: start a server with 'export {PostgresVariable}=$(scripts/postgres-test-server.sh start build/postgres)'.");
-        var server = ConfigDatabase.Parse(url);
-        var name = $"solarhub_history_{Guid.NewGuid():N}";
+        var server = ConfigDatabase.Parse(PostgresServer());
+        var name = $"solarhub_test_{Guid.NewGuid():N}";
         var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
@@ -57,12 +66,43 @@ public sealed class TestDatabase : IAsyncDisposable
         var database = ConfigDatabase.Parse(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString);
         return new TestDatabase(database, async () =>
         {
-            NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync();
+            NpgsqlConnection.ClearAllPools();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
         });
+    }
+
+    public DbConnection Open()
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(Config.ConnectionString) : new SqliteConnection(Config.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>One number from the database, e.g. how many change sets the journal holds (0 when the tables do not exist yet).</summary>
+    public long Scalar(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        try
+        {
+            return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value) : 0;
+        }
+        catch (DbException e) when (e.Message.Contains("no such table") || e.Message.Contains("does not exist"))
+        {
+            return 0;
+        }
+    }
+
+    public void Execute(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     public async ValueTask DisposeAsync() => await _drop();
