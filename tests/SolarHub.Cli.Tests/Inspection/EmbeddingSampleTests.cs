@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FluentAssertions.Execution;
 
 namespace SolarHub.Cli.Tests.Inspection;
 
@@ -19,8 +20,11 @@ public class EmbeddingSampleTests
         catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("the sample did not stop after --duration"); }
 
         var output = await stdout;
-        process.ExitCode.Should().Be(0, await stderr);
+        var errors = await stderr;
+        process.ExitCode.Should().Be(0, errors);
         var lines = InspectionCli.Lines(output);
+        // FluentAssertions shortens long collections; a failure must show the whole run to be diagnosable.
+        using var _ = new AssertionScope($"the sample's whole output:{Environment.NewLine}{output}{Environment.NewLine}stderr:{Environment.NewLine}{errors}{Environment.NewLine}");
         lines.Should().Contain(l => l.Contains("pack telemetry: plant-bank pack 1 fresh via primary"), "the application's actor receives PackTelemetry");
         lines.Should().Contain(l => l.Contains("bank telemetry: plant-bank Healthy active=primary packs 3/3 fresh"), "and BankTelemetry");
         lines.Should().Contain(l => l.Contains("FAILOVER: plant-bank primary -> secondary"), "and FailoverOccurred once the primary gateway goes silent");
