@@ -19,6 +19,11 @@ public static class ConfigStoreHosting
         builder.WithCustomSerializer("solarhub-config", [typeof(ConfigChangeSet), typeof(SolarHub.Configuration.HubConfig)], system => new ConfigStoreSerializer(system));
         // Other clients' changes reach a running node within a second.
         builder.AddHocon("akka.persistence.query.journal.sql.refresh-interval = 200ms", HoconAddMode.Prepend);
+        // Several processes (nodes, the CLI) write this journal in turn, each with its own writer id; the journal's unique
+        // (persistence id, sequence number) already keeps them from overlapping. The default replay filter takes a
+        // writer that comes back after another for a stale duplicate and drops its events on recovery, which lost
+        // acknowledged changes, so it is off.
+        builder.AddHocon("akka.persistence.journal.sql.replay-filter.mode = off", HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
             registry.Register<ConfigStoreKey>(system.ActorOf(ConfigStoreSupervisor.Props(followJournal), "solarhub-config")));
     }

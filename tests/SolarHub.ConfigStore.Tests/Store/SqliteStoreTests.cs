@@ -13,6 +13,7 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : StoreScenarios(
     [Fact] public Task Same_configuration_again() => Replacing_with_the_same_configuration_stores_nothing();
     [Fact] public Task Lost_race_then_retry() => A_client_that_lost_the_race_is_refused_then_its_retry_is_applied_on_top();
     [Fact] public Task Concurrent_clients() => Concurrent_changes_from_two_clients_are_all_applied_none_lost();
+    [Fact] public Task Alternating_clients() => Changes_stored_by_alternating_clients_are_all_recovered();
     [Fact] public Task Follows_other_clients() => A_running_node_follows_changes_stored_by_another_client_and_loses_no_request_meanwhile();
 
     [Fact]
