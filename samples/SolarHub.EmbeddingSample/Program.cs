@@ -17,7 +17,6 @@ await using var plant = new SimulatedPlant();
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddHostedService<SnapshotReporter>();
 builder.Services.AddAkka("plant", akka =>
 {
     // The application's own HOCON wins over SolarHub's defaults, which WithSolarHub adds as a fallback.
@@ -35,6 +34,10 @@ builder.Services.AddAkka("plant", akka =>
     akka.WithSolarHub(plant.Config);
     akka.WithActors((system, _) => system.ActorOf(PlantDashboard.Props(Console.Out), "plant-dashboard"));
 });
+// Hosted services start in the order they were added: added after AddAkka, the reporter starts once the actor system
+// and SolarHub's registry entries exist, so its IRequiredActor.GetAsync finds the registry at once rather than racing
+// the registration (a wait that begins while the entry is being added can miss it).
+builder.Services.AddHostedService<SnapshotReporter>();
 
 using var host = builder.Build();
 using var stop = new CancellationTokenSource();
