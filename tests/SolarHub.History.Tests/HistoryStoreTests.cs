@@ -14,6 +14,8 @@ public sealed class HistoryStoreTests
     [PostgresFact] public Task Postgres_aggregates() => Aggregates("postgres");
     [Fact] public Task Sqlite_retention() => Retention("sqlite");
     [PostgresFact] public Task Postgres_retention() => Retention("postgres");
+    [Fact] public Task Sqlite_reading_a_database_without_history() => ReadingWithoutHistory("sqlite");
+    [PostgresFact] public Task Postgres_reading_a_database_without_history() => ReadingWithoutHistory("postgres");
 
     private static async Task RoundTrip(string kind)
     {
@@ -42,6 +44,11 @@ public sealed class HistoryStoreTests
 
         // Writing the same samples again stores nothing new (a retry after an unclear commit).
         (await store.WriteAsync([Bank("b1", t, 50), Pack("b1", 1, t, 60)])).Should().Be(0);
+
+        // A read-only store (an export) reads the same, and refuses to write.
+        IHistoryStore reader = SqlHistoryStore.ForReading(db.Config);
+        (await reader.QueryAsync(new HistoryQuery("b1", t, t.AddMinutes(1), HistoryResolution.Raw))).Points.Should().BeEquivalentTo(bank.Points);
+        await reader.Invoking(r => r.WriteAsync([Bank("b1", t.AddSeconds(20), 52)])).Should().ThrowAsync<InvalidOperationException>();
     }
 
     private static async Task Aggregates(string kind)
@@ -96,5 +103,22 @@ public sealed class HistoryStoreTests
         (await store.QueryAsync(new HistoryQuery("b1", all.Item1, all.Item2, HistoryResolution.Raw))).Points.Select(p => p.At).Should().Equal(recent);
         (await store.QueryAsync(new HistoryQuery("b1", all.Item1, all.Item2, HistoryResolution.Hour, Pack: 1))).Points.Select(p => p.At).Should().Equal(recent);
         (await store.QueryAsync(new HistoryQuery("b1", all.Item1, all.Item2, HistoryResolution.Day, Pack: 1))).Points.Select(p => p.At).Should().Equal(old, recent);
+    }
+
+    /// <summary>A read-only store (an export) on a database no node has recorded to: a clear error, and nothing created.</summary>
+    private static async Task ReadingWithoutHistory(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        db.Execute("CREATE TABLE journal (id INTEGER PRIMARY KEY)");
+        IHistoryStore store = SqlHistoryStore.ForReading(db.Config);
+
+        var read = () => store.QueryAsync(new HistoryQuery("b1", Day1, Day1.AddDays(1), HistoryResolution.Hour));
+
+        var missing = (await read.Should().ThrowAsync<MissingHistoryException>()).Which;
+        missing.Message.Should().Contain(db.Config.Description).And.Contain("solarhub_history_bank_hourly");
+        await store.Invoking(s => s.WriteAsync([Bank("b1", Day1, 50)])).Should().ThrowAsync<InvalidOperationException>();
+        db.Scalar(db.IsPostgres
+            ? "SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename LIKE 'solarhub_history%'"
+            : "SELECT count(*) FROM sqlite_master WHERE name LIKE 'solarhub_history%'").Should().Be(0);
     }
 }

@@ -27,6 +27,13 @@ public class LiveConfigurationTests(ITestOutputHelper output) : BridgeTestKit(ou
         await Watcher.WaitForTextAsync("garage/batteries/status", "online");
         var moved = (await Watcher.WaitForAsync("homeassistant/sensor/garage_batteries_house_voltage/config")).Json;
         moved.GetProperty("state_topic").GetString().Should().Be("garage/batteries/house/state");
+        // State and availability follow, for the bank and its packs (their topics are built once per base topic).
+        Publish(Bank("house"));
+        Publish(Pack("house", 1));
+        await Watcher.WaitForAsync("garage/batteries/house/state");
+        await Watcher.WaitForTextAsync("garage/batteries/house/availability", "online");
+        await Watcher.WaitForAsync("garage/batteries/house/pack1/state");
+        await Watcher.WaitForTextAsync("garage/batteries/house/pack1/availability", "online");
         // The old entities are removed and the old status says offline: nothing is left pointing at dead topics.
         await Watcher.WaitForAsync("homeassistant/sensor/solarhub_house_voltage/config", m => m.Payload.Length == 0);
         await Watcher.WaitForTextAsync("solarhub/status", "offline");

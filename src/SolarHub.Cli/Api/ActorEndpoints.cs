@@ -6,7 +6,11 @@ using SolarHub.Cli.Api.Actors;
 
 namespace SolarHub.Cli.Api;
 
-/// <summary><c>GET /api/actors</c>: the live actor hierarchy under <c>/user</c>, each actor with its path, name and role.</summary>
+/// <summary>
+/// <c>GET /api/actors[?all=true]</c>: the live actor hierarchy under <c>/user</c>, each actor with its path, name and
+/// role. Akka.Streams' own actors (materializer supervisors, stages) only with <c>all=true</c>: they are plumbing of
+/// the library, not parts of the hub, and would otherwise outnumber them.
+/// </summary>
 public static class ActorEndpoints
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
@@ -14,12 +18,16 @@ public static class ActorEndpoints
 
     public static IEndpointRouteBuilder MapActorEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/actors", async (ActorSystem system, BankSnapshots banks, CancellationToken ct) =>
+        app.MapGet("/api/actors", async (string? all, ActorSystem system, BankSnapshots banks, CancellationToken ct) =>
         {
+            bool withStreams = false;
+            if (all is not null && !bool.TryParse(all, out withStreams))
+                return ApiErrors.Result(StatusCodes.Status400BadRequest, $"all: '{all}' is not true or false");
             var root = ((ExtendedActorSystem)system).Guardian.Path;
             var found = await WalkAsync(system, root, ct);
             var roles = new ActorRoles(await banks.AllAsync(ct));
-            return Results.Ok(Build(root, found.Paths.ToLookup(p => p.Parent), roles));
+            var shown = withStreams ? found.Paths : found.Paths.Where(p => !p.Elements.Any(ActorRoles.IsStreamsInternal));
+            return Results.Ok(Build(root, shown.ToLookup(p => p.Parent), roles));
         });
         return app;
     }

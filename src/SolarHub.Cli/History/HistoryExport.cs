@@ -30,7 +30,8 @@ public static class HistoryExport
         if (database!.ProviderName != LinqToDB.ProviderName.PostgreSQL && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { } file && !File.Exists(file))
             return Fail(stderr, 1, $"no database at {file} (--database or ${DatabaseOption.EnvironmentVariable})");
 
-        IHistoryStore store = SqlHistoryStore.For(database);
+        // Read-only: an export may read a backup or the service user's file, and never creates anything in it.
+        IHistoryStore store = SqlHistoryStore.ForReading(database);
         var resolution = query!.EffectiveResolution;
         string? temporary = request.Output is null ? null : request.Output + ".part";
         long rows = 0;
@@ -40,10 +41,13 @@ public static class HistoryExport
             {
                 var writer = (TextWriter?)output ?? stdout;
                 var csv = new HistoryCsv(writer, query.Table, resolution);
+                await using var points = store.ReadAsync(query, ct).GetAsyncEnumerator(ct);
+                // The first read opens the database: when that fails, not even the header has been written.
+                bool more = await points.MoveNextAsync();
                 csv.WriteHeader();
-                await foreach (var point in store.ReadAsync(query, ct))
+                for (; more; more = await points.MoveNextAsync())
                 {
-                    csv.Write(point);
+                    csv.Write(points.Current);
                     if (++rows % ProgressEvery == 0) stderr.WriteLine($"history export: {rows} rows...");
                 }
                 await writer.FlushAsync(ct);
@@ -55,6 +59,11 @@ public static class HistoryExport
         {
             if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
             return Fail(stderr, 130, "cancelled; nothing written");
+        }
+        catch (MissingHistoryException e)
+        {
+            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
+            return Fail(stderr, 1, e.Message);
         }
         catch (Exception e) when (e is DbException or SocketException or TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,12 @@ public abstract class HistoryDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>The connection string of a reader that must change nothing in the database (an export).</summary>
+    public abstract string ReadOnly(string connectionString);
+
+    /// <summary>A query counting the tables named by the first parameter (0 or 1) in the database's schema.</summary>
+    public abstract string CountTablesSql { get; }
+
     /// <summary>Run on every opened connection.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
@@ -34,6 +40,20 @@ public abstract class HistoryDialect
     {
         public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+        public override string ReadOnly(string connectionString)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly };
+            // A WAL database whose -wal file is gone (no node has it open) holds everything in its main file, but SQLite,
+            // even read-only, would create -wal and -shm files beside it, and fail where the folder is not writable (the
+            // service user's). Immutable reads the file as it is and creates nothing. With a -wal file present, a node
+            // may be writing: the plain read-only mode shares its log and locks.
+            if (IsWalWithoutLog(builder.DataSource))
+                builder.DataSource = new Uri(Path.GetFullPath(builder.DataSource)).AbsoluteUri + "?immutable=1";
+            return builder.ToString();
+        }
+
+        public override string CountTablesSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
+
         // The Akka journal writes the same file: wait for its locks rather than fail at once.
         public override Task PrepareAsync(DbConnection connection, CancellationToken ct) => Execute(connection, "PRAGMA busy_timeout = 10000", ct);
 
@@ -44,6 +64,24 @@ public abstract class HistoryDialect
         public override string ParameterName(int index) => $"@p{index}";
         public override string Least(string a, string b) => $"MIN({a}, {b})";
         public override string Greatest(string a, string b) => $"MAX({a}, {b})";
+
+        private static bool IsWalWithoutLog(string path)
+        {
+            if (File.Exists(path + "-wal")) return false;
+            // The file format's header: bytes 18 and 19 (read and write versions) are 2 in WAL mode.
+            Span<byte> header = stackalloc byte[20];
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
+                    && header[..16].SequenceEqual("SQLite format 3\0"u8) && header[18] == 2 && header[19] == 2;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // SQLite itself then says what is wrong with the file.
+                return false;
+            }
+        }
 
         private static async Task Execute(DbConnection connection, string sql, CancellationToken ct)
         {
@@ -59,6 +97,16 @@ public abstract class HistoryDialect
         // merge (40 expressions) each time cost more than running it.
         public override DbConnection CreateConnection(string connectionString) =>
             new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 }.ConnectionString);
+
+        // The server refuses any write in the reader's transactions.
+        public override string ReadOnly(string connectionString)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            builder.Options = $"{builder.Options} -c default_transaction_read_only=on".TrimStart();
+            return builder.ConnectionString;
+        }
+
+        public override string CountTablesSql => "SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = $1 AND schemaname = ANY (current_schemas(false))";
         // Positional: Npgsql sends batched statements as they are, with no rewriting of named parameters.
         public override string Placeholder(int index) => $"${index + 1}";
         public override string ParameterName(int index) => "";

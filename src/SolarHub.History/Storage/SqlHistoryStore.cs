@@ -20,23 +20,33 @@ public sealed class SqlHistoryStore : IHistoryStore
 
     private readonly string _connectionString;
     private readonly HistoryDialect _dialect;
+    private readonly bool _readOnly;
     private volatile bool _schemaReady;
 
-    public SqlHistoryStore(string connectionString, HistoryDialect dialect, string description)
+    public SqlHistoryStore(string connectionString, HistoryDialect dialect, string description, bool readOnly = false)
     {
-        _connectionString = connectionString;
+        _connectionString = readOnly ? dialect.ReadOnly(connectionString) : connectionString;
         _dialect = dialect;
+        _readOnly = readOnly;
         Description = description;
     }
 
     public static SqlHistoryStore For(ConfigDatabase database) =>
         new(database.ConnectionString, HistoryDialect.For(database.ProviderName), database.Description);
 
+    /// <summary>
+    /// A store that only reads (an export, perhaps of a backup or of the service user's file): the database is opened
+    /// read-only, nothing is created in it, and reading history it does not hold throws <see cref="MissingHistoryException"/>.
+    /// </summary>
+    public static SqlHistoryStore ForReading(ConfigDatabase database) =>
+        new(database.ConnectionString, HistoryDialect.For(database.ProviderName), database.Description, readOnly: true);
+
     public string Description { get; }
 
     public async Task<int> WriteAsync(IReadOnlyList<HistorySample> samples, CancellationToken ct = default)
     {
         if (samples.Count == 0) return 0;
+        RefuseIfReadOnly();
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var buckets = new Dictionary<(HistoryTable Table, bool Daily, string Bank, byte? Pack, long Bucket), BucketAggregate>();
@@ -147,6 +157,7 @@ public sealed class SqlHistoryStore : IHistoryStore
 
     public async Task<long> DeleteExpiredAsync(DateTimeOffset rawBefore, DateTimeOffset hourlyBefore, CancellationToken ct = default)
     {
+        RefuseIfReadOnly();
         await using var connection = await OpenAsync(ct);
         long deleted = 0;
         foreach (var table in new[] { HistoryTable.Bank, HistoryTable.Pack })
@@ -170,12 +181,14 @@ public sealed class SqlHistoryStore : IHistoryStore
         var table = query.Table;
         var resolution = query.EffectiveResolution;
         long from = query.From.ToUnixTimeMilliseconds(), to = query.To.ToUnixTimeMilliseconds();
+        string name = resolution switch { HistoryResolution.Raw => table.Raw, HistoryResolution.Hour => table.Hourly, _ => table.Daily };
         await using var connection = await OpenAsync(ct);
+        if (_readOnly) await RequireTableAsync(connection, name, ct);
         await using var command = connection.CreateCommand();
         string pack = table.HasPack ? " AND address = @pack" : "";
         if (resolution == HistoryResolution.Raw)
         {
-            command.CommandText = $"SELECT at_ms, {string.Join(", ", table.Columns.Select(Quote))} FROM {table.Raw} " +
+            command.CommandText = $"SELECT at_ms, {string.Join(", ", table.Columns.Select(Quote))} FROM {name} " +
                 $"WHERE bank_id = @bank{pack} AND at_ms >= @from AND at_ms < @to ORDER BY at_ms";
         }
         else
@@ -184,7 +197,7 @@ public sealed class SqlHistoryStore : IHistoryStore
             long size = resolution == HistoryResolution.Hour ? HourMs : DayMs;
             from -= Mod(from, size);
             command.CommandText = $"SELECT bucket_ms, samples, {string.Join(", ", table.Columns.SelectMany(c => new[] { $"{c}_n", $"{c}_sum", $"{c}_min", $"{c}_max" }))} " +
-                $"FROM {(resolution == HistoryResolution.Hour ? table.Hourly : table.Daily)} " +
+                $"FROM {name} " +
                 $"WHERE bank_id = @bank{pack} AND bucket_ms >= @from AND bucket_ms < @to ORDER BY bucket_ms";
         }
         Add(command, "@bank", query.BankId);
@@ -224,7 +237,7 @@ public sealed class SqlHistoryStore : IHistoryStore
         {
             await connection.OpenAsync(ct);
             await _dialect.PrepareAsync(connection, ct);
-            if (!_schemaReady)
+            if (!_readOnly && !_schemaReady)
             {
                 await _dialect.InitializeAsync(connection, ct);
                 await CreateTablesAsync(connection, ct);
@@ -237,6 +250,22 @@ public sealed class SqlHistoryStore : IHistoryStore
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private async Task RequireTableAsync(DbConnection connection, string name, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _dialect.CountTablesSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = _dialect.ParameterName(0);
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 0) throw new MissingHistoryException(Description, name);
+    }
+
+    private void RefuseIfReadOnly()
+    {
+        if (_readOnly) throw new InvalidOperationException($"{Description} was opened read-only");
     }
 
     private static async Task CreateTablesAsync(DbConnection connection, CancellationToken ct)

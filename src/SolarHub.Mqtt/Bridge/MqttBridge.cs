@@ -163,7 +163,12 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             ForgetDiscovery(bank);
             bank.Totals.DiscoveryTopics.Clear();
-            foreach (var pack in bank.Packs.Values) pack.State.DiscoveryTopics.Clear();
+            bank.Totals.Topics = null;
+            foreach (var pack in bank.Packs.Values)
+            {
+                pack.State.DiscoveryTopics.Clear();
+                pack.State.Topics = null;
+            }
         }
         if (mqtt is null)
         {
@@ -212,7 +217,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
                 Discover(bank.Totals.DiscoveryTopics, _discovery!.Bank(bank.Id, bank.Name));
                 bank.Discovered = true;
             }
-            Say(bank.Totals, t => t.Stale, _topics.BankState(bank.Id), _topics.BankAvailability(bank.Id), StatePayloads.Bank, now);
+            // Topics are kept on the bank and pack they name (and go with them): the flush builds no strings.
+            bank.Totals.Topics ??= new EntityTopics(_topics.BankState(bank.Id), _topics.BankAvailability(bank.Id));
+            Say(bank.Totals, t => t.Stale, StatePayloads.Bank, now);
 
             foreach (var pack in bank.Packs.Values)
             {
@@ -225,7 +232,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
                     Discover(pack.State.DiscoveryTopics, _discovery!.Pack(bank.Id, bank.Name, pack.Address, shape));
                     pack.DiscoveredShape = shape;
                 }
-                Say(pack.State, p => p.Stale, _topics.PackState(bank.Id, pack.Address), _topics.PackAvailability(bank.Id, pack.Address), StatePayloads.Pack, now);
+                pack.State.Topics ??= new EntityTopics(_topics.PackState(bank.Id, pack.Address), _topics.PackAvailability(bank.Id, pack.Address));
+                Say(pack.State, p => p.Stale, StatePayloads.Pack, now);
             }
         }
     }
@@ -234,9 +242,10 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     /// Going unavailable is said before the last state, coming back after the new one: Home Assistant never shows
     /// old values as live, not even for a moment.
     /// </summary>
-    private void Say<T>(PublishedEntity<T> entity, Func<T, bool> stale, string stateTopic, string availabilityTopic, Func<T, byte[]> payload, DateTimeOffset now)
+    private void Say<T>(PublishedEntity<T> entity, Func<T, bool> stale, Func<T, byte[]> payload, DateTimeOffset now)
         where T : class
     {
+        var (stateTopic, availabilityTopic) = entity.Topics!;
         var available = entity.IsAvailable(stale, now, _timings.StaleAfter);
         var changed = entity.SaidAvailable != available;
         if (changed && !available) Send(MqttMessage.Text(availabilityTopic, MqttTopics.Offline, retain: true));

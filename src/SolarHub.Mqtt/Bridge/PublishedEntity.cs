@@ -13,6 +13,9 @@ internal sealed class PublishedEntity<T> where T : class
     public bool? SaidAvailable { get; set; }
     public HashSet<string> DiscoveryTopics { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Its topics under the current base topic; null until first needed and after the broker configuration changed.</summary>
+    public EntityTopics? Topics { get; set; }
+
     public void Update(T telemetry, DateTimeOffset now)
     {
         Latest = telemetry;

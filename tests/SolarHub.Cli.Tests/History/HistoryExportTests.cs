@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using SolarHub.ConfigStore;
 using SolarHub.History;
@@ -78,4 +79,75 @@ public sealed class HistoryExportTests : IAsyncLifetime
         result.StdErr.Should().Contain($"no database at {missing}");
         File.Exists(missing).Should().BeFalse();
     }
+
+    // A node's file is in WAL mode (its -wal file gone once the node stopped); a backup copy may be in rollback mode.
+    [Theory]
+    [InlineData("wal")]
+    [InlineData("delete")]
+    public async Task A_read_only_database_is_exported_and_left_exactly_as_it_was(string journalMode)
+    {
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode = {journalMode}";
+            (await command.ExecuteScalarAsync()).Should().Be(journalMode);
+        }
+        SqliteConnection.ClearAllPools();
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(DatabasePath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var before = Snapshot();
+
+        var result = await Export("--bank", "house", "--from", "2026-03-01T09:00:00Z", "--to", "2026-03-01T11:00:00Z", "--resolution", "raw");
+
+        result.ExitCode.Should().Be(0, result.StdErr);
+        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(3);
+        // Tests run as root, whom file modes do not stop: what proves the export only read is that nothing changed,
+        // neither the file (e.g. its journal mode) nor the folder (no -wal or -shm files created beside it).
+        Snapshot().Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_database_without_history_is_an_error_naming_it_and_is_not_changed()
+    {
+        var other = Path.Combine(_folder, "config-only.db");
+        await using (var connection = new SqliteConnection($"Data Source={other}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE journal (id INTEGER PRIMARY KEY)";
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        var before = Snapshot();
+
+        var result = await CliProcess.RunAsync(["history", "export", "--bank", "house", "--database", other]);
+
+        result.ExitCode.Should().Be(1);
+        result.StdErr.Should().Contain($"sqlite:{other}").And.Contain("no telemetry history").And.Contain("solarhub_history_bank");
+        result.StdOut.Should().BeEmpty();
+        Snapshot().Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Samples_a_running_node_has_only_in_its_write_ahead_log_are_exported()
+    {
+        // A node keeps its connections open: its latest samples sit in the -wal file until a checkpoint.
+        var node = SqlHistoryStore.For(ConfigDatabase.Sqlite(DatabasePath));
+        await node.WriteAsync([new HistorySample("house", null, T.AddSeconds(20), [52, 52.7, -10, -527, 3.25, 3.3, 20, 22.5, 2])]);
+        File.Exists(DatabasePath + "-wal").Should().BeTrue();
+        try
+        {
+            var result = await Export("--bank", "house", "--from", "2026-03-01T09:00:00Z", "--to", "2026-03-01T11:00:00Z", "--resolution", "raw");
+            result.ExitCode.Should().Be(0, result.StdErr);
+            result.StdOut.Should().EndWith("2026-03-01T10:00:20.000Z,52,52.7,-10,-527,3.25,3.3,20,22.5,2\n");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Every file in the test folder with its length, modification time and content hash.</summary>
+    private string Snapshot() => string.Join("\n", Directory.GetFiles(_folder).Order().Select(f =>
+        $"{Path.GetFileName(f)} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f):O} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))}"));
 }

@@ -29,11 +29,19 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["solarhub-mqtt", var child] when child.StartsWith("connection-", StringComparison.Ordinal) => "MQTT connection (owns the broker client)",
             ["telemetry-printer"] => "telemetry printer (console)",
             [var name] when name.StartsWith(EventStreamEndpoints.SubscriberPrefix, StringComparison.Ordinal) => "event stream subscriber (a GET /api/events client)",
-            [.., var name] when name.StartsWith("StreamSupervisor-", StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
-            [.., var name] when name.StartsWith("Flow-", StringComparison.Ordinal) => "Akka.Streams stream (e.g. the store following the journal)",
+            [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
+            [.., var name] when name.StartsWith(FlowPrefix, StringComparison.Ordinal) => "Akka.Streams stream (e.g. the store following the journal)",
             _ => "",
         };
     }
+
+    // Akka.Streams names the actors it materializes so.
+    private const string StreamSupervisorPrefix = "StreamSupervisor-";
+    private const string FlowPrefix = "Flow-";
+
+    /// <summary>Whether an actor's name is one Akka.Streams gives its own actors (shown by <c>GET /api/actors?all=true</c> only).</summary>
+    public static bool IsStreamsInternal(string name) =>
+        name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) || name.StartsWith(FlowPrefix, StringComparison.Ordinal);
 
     private string Bank(string name)
     {

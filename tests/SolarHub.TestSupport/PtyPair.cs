@@ -1,14 +1,16 @@
 using System.Diagnostics;
 
-namespace SolarHub.Core.Tests.Support;
+namespace SolarHub.TestSupport;
 
 /// <summary>
 /// Two connected pseudo-terminals made by socat (<c>pty,raw,echo=0,link=…</c>): what is written to <see cref="A"/>
-/// comes out of <see cref="B"/>. Stands in for an RS485 adapter. <see cref="KillAsync"/> makes both ptys vanish,
-/// like a USB adapter pulled out.
+/// comes out of <see cref="B"/>, and back. Stands in for an RS485 adapter. <see cref="KillAsync"/> makes both ptys
+/// vanish, like a USB adapter pulled out; socat is killed on dispose.
 /// </summary>
 public sealed class PtyPair : IAsyncDisposable
 {
+    public const string Socat = "/usr/bin/socat";
+
     private readonly string _directory;
     private Process? _socat;
 
@@ -19,7 +21,7 @@ public sealed class PtyPair : IAsyncDisposable
 
     public static async Task<PtyPair> StartAsync()
     {
-        var directory = Directory.CreateTempSubdirectory("solarhub-core-pty-").FullName;
+        var directory = Directory.CreateTempSubdirectory("solarhub-pty-").FullName;
         var pair = new PtyPair(directory);
         try
         {
@@ -45,7 +47,7 @@ public sealed class PtyPair : IAsyncDisposable
 
     private async Task RunSocatAsync()
     {
-        var start = new ProcessStartInfo(File.Exists("/usr/bin/socat") ? "/usr/bin/socat" : "socat")
+        var start = new ProcessStartInfo(File.Exists(Socat) ? Socat : "socat")
         {
             UseShellExecute = false,
             RedirectStandardError = true,
@@ -58,7 +60,7 @@ public sealed class PtyPair : IAsyncDisposable
         socat.OutputDataReceived += (_, _) => { };
         socat.BeginErrorReadLine();
         socat.BeginOutputReadLine();
-        await Wait.UntilAsync(() => (File.Exists(A) && File.Exists(B)) || socat.HasExited, "socat's pty links", TimeSpan.FromSeconds(10));
+        await Wait.UntilAsync(() => (File.Exists(A) && File.Exists(B)) || socat.HasExited, "socat's pty links");
         if (socat.HasExited) throw new InvalidOperationException($"socat exited with {socat.ExitCode}");
     }
 
@@ -67,7 +69,7 @@ public sealed class PtyPair : IAsyncDisposable
     {
         if (_socat is null || _socat.HasExited) return;
         _socat.Kill();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Wait.Default);
         await _socat.WaitForExitAsync(timeout.Token);
     }
 
