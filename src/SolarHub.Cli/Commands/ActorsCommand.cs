@@ -10,10 +10,12 @@ public static class ActorsCommand
     {
         var node = new NodeTarget.Options();
         var command = new Command("actors", "Show the live actor hierarchy of a running node under SolarHub's root, each actor with its role.");
+        var all = new Option<bool>("--all") { Description = "Also show Akka.Streams' own actors (StreamSupervisor-*, Flow-*), which the node leaves out by default." };
         foreach (var option in node.All) command.Options.Add(option);
+        command.Options.Add(all);
         command.SetAction((pr, ct) => NodeVerb.RunAsync("actors", node, pr, async (client, token) =>
         {
-            var (answer, root) = await NodeQueries.GetActorsAsync(client, token);
+            var (answer, root) = await NodeQueries.GetActorsAsync(client, pr.GetValue(all), token);
             if (client.Target.Json) Console.Out.WriteLine(answer.Body);
             else
             {

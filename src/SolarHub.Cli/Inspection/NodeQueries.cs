@@ -32,9 +32,9 @@ public static class NodeQueries
         return (answer, NodeJson.Read<BankDetails>(answer.EnsureSuccess()));
     }
 
-    public static async Task<(NodeAnswer Answer, ActorNode Root)> GetActorsAsync(NodeClient node, CancellationToken ct)
+    public static async Task<(NodeAnswer Answer, ActorNode Root)> GetActorsAsync(NodeClient node, bool includeStreams, CancellationToken ct)
     {
-        var answer = (await node.GetAsync(ActorsPath, ct)).EnsureSuccess();
+        var answer = (await node.GetAsync(includeStreams ? ActorsPath + "?all=true" : ActorsPath, ct)).EnsureSuccess();
         return (answer, NodeJson.Read<ActorNode>(answer));
     }
 

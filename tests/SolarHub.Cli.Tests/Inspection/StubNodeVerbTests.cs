@@ -76,6 +76,22 @@ public class StubNodeVerbTests
     }
 
     [Fact]
+    public async Task Actors_all_asks_the_node_for_the_streams_actors_too()
+    {
+        var asked = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var stub = await StubNode.StartAsync(app => app.MapGet("/api/actors", (HttpContext context) =>
+        {
+            asked.Enqueue(context.Request.QueryString.Value ?? "");
+            return StubNode.Json(ContractFixtures.Actors);
+        }));
+
+        (await InspectionCli.RunAsync(["actors", "--url", stub.Url])).ExitCode.Should().Be(0);
+        (await InspectionCli.RunAsync(["actors", "--url", stub.Url, "--all"])).ExitCode.Should().Be(0);
+
+        asked.Should().Equal("", "?all=true");
+    }
+
+    [Fact]
     public async Task Watch_prints_a_line_per_event_as_it_streams_and_leaves_pack_telemetry_out_unless_asked()
     {
         var now = DateTimeOffset.Now;
