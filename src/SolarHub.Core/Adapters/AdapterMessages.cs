@@ -9,13 +9,20 @@ namespace SolarHub.Core.Adapters;
 public sealed record AdapterConnected(string AdapterId, string Endpoint);
 
 /// <summary>
-/// "My loop is alive": sent every heartbeat interval with what was seen since the previous beat.
+/// "My loop is alive", with what was seen since the previous beat: sent by the read loop for every read that
+/// decoded something (carrying those readings), and every heartbeat interval.
 /// <paramref name="PacksSeenMask"/> has bit N set when pack address N delivered a valid cell-info frame.
 /// </summary>
 public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask)
 {
     /// <summary>Bytes since the last beat that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.</summary>
     public long DiscardedBytes { get; init; }
+
+    /// <summary>The cell-info frames decoded since the last beat, in bus order (one read's worth: one message to the bank, not one per frame).</summary>
+    public IReadOnlyList<PackReadingReceived> Readings { get; init; } = [];
+
+    /// <summary>The device-info frames decoded since the last beat.</summary>
+    public IReadOnlyList<PackDeviceInfoReceived> DeviceInfos { get; init; } = [];
 }
 
 /// <summary>The transport failed (refused, reset, closed, port gone); the adapter restarts with backoff.</summary>

@@ -51,8 +51,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         Receive<AdapterConnected>(m => WithAdapter(m.AdapterId, t => OnConnected(t, m)));
         Receive<AdapterHeartbeat>(m => WithAdapter(m.AdapterId, t => OnHeartbeat(t, m)));
         Receive<PackReadingReceived>(m => WithAdapter(m.AdapterId, t => OnReading(t, m)));
-        Receive<PackDeviceInfoReceived>(m => _log.Info("bank {0}: pack {1} on {2} is {3}", BankId, m.Address, m.AdapterId,
-            $"{m.Info.Model} hardware {m.Info.HardwareVersion} software {m.Info.SoftwareVersion} (layout {m.DetectedLayout?.ToString() ?? "not detected"})"));
+        Receive<PackDeviceInfoReceived>(OnDeviceInfo);
         Receive<AdapterFaulted>(m => WithAdapter(m.AdapterId, t => OnFaulted(t, m.Reason)));
         Receive<Tick>(_ => OnTick());
         Receive<PublishTelemetry>(_ => Publish(Totals()));
@@ -156,7 +155,12 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors, m.DiscardedBytes);
         if (t.State is AdapterState.Restarting or AdapterState.Failed && Move(t, AdapterState.Connecting, "restarted after backoff"))
             Reconsider();
+        foreach (var info in m.DeviceInfos) OnDeviceInfo(info);
+        foreach (var reading in m.Readings) OnReading(t, reading);
     }
+
+    private void OnDeviceInfo(PackDeviceInfoReceived m) => _log.Info("bank {0}: pack {1} on {2} is {3}", BankId, m.Address, m.AdapterId,
+        $"{m.Info.Model} hardware {m.Info.HardwareVersion} software {m.Info.SoftwareVersion} (layout {m.DetectedLayout?.ToString() ?? "not detected"})");
 
     private void OnReading(AdapterTracker t, PackReadingReceived m)
     {
