@@ -10,7 +10,8 @@ public sealed record AdapterConnected(string AdapterId, string Endpoint);
 
 /// <summary>
 /// "My loop is alive", with what was seen since the previous beat: sent by the read loop for every read that
-/// decoded something (carrying those readings), and every heartbeat interval.
+/// decoded something (carrying those readings), when the adapter actor starts, and when the bank asks
+/// (<see cref="ReportHeartbeat"/>: it heard nothing for a heartbeat interval).
 /// <paramref name="PacksSeenMask"/> has bit N set when pack address N delivered a valid cell-info frame.
 /// </summary>
 public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask)
@@ -36,3 +37,12 @@ public sealed record PackDeviceInfoReceived(string AdapterId, byte Address, Devi
 
 /// <summary>Bank to adapter: drop the connection and reconnect (e.g. no valid data within the deadline).</summary>
 public sealed record ReconnectAdapter(string Reason);
+
+/// <summary>
+/// Bank to adapter, on the bank's tick: nothing heard since the previous tick, report the loop's heartbeat now.
+/// A busy adapter is never asked (its readings beat for it); one whose actor is stuck never answers.
+/// </summary>
+public sealed record ReportHeartbeat
+{
+    public static ReportHeartbeat Instance { get; } = new();
+}

@@ -15,13 +15,14 @@ namespace SolarHub.Core.Adapters;
 /// that completes frames sends one <see cref="AdapterHeartbeat"/> carrying its readings, a read that completes
 /// none wakes no actor. It never asks the socket whether it is connected: any transport error, or end of stream,
 /// is reported to the bank and the actor stops, so that the backoff supervisor above starts a fresh one (a fault is
-/// expected here, not an exception worth a stack trace). A heartbeat timer tells the bank the actor is alive.
+/// expected here, not an exception worth a stack trace). It has no timer of its own: a bank that heard nothing
+/// from it for a heartbeat interval asks for a heartbeat on its tick (<see cref="ReportHeartbeat"/>), so a
+/// dead loop is noticed by its silence and a busy one costs no extra message.
 /// </summary>
 public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrameSink
 {
     private sealed record Opened(Stream Stream);
     private sealed record TransportFailed(string Reason);
-    private sealed record HeartbeatTick;
 
     private readonly IBusTransport _transport;
     private readonly AdapterSettings _settings;
@@ -67,10 +68,11 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
     protected override void PreStart()
     {
         _self = Self;
-        Timers.StartPeriodicTimer("heartbeat", new HeartbeatTick(), Timings.HeartbeatInterval);
         _transport.OpenAsync(_settings.ConnectTimeout, _lifetime.Token).PipeTo(Self,
             success: stream => new Opened(stream),
             failure: ex => new TransportFailed($"cannot open {_transport.Endpoint}: {Describe(ex)}"));
+        // "Started": a bank that saw the previous actor fail learns that the backoff is over.
+        Bank.Tell(new AdapterHeartbeat(Adapter.Id, 0, 0, 0, 0));
     }
 
     protected override void PostStop()
@@ -113,7 +115,7 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
     {
         Receive<TransportFailed>(failed => Fail(failed.Reason));
         Receive<ReconnectAdapter>(reconnect => Fail(reconnect.Reason));
-        Receive<HeartbeatTick>(_ =>
+        Receive<ReportHeartbeat>(_ =>
         {
             lock (_loopGate) Bank.Tell(TakeHeartbeat());
         });
@@ -187,7 +189,7 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
         Context.Stop(Self);
     }
 
-    // Messages already queued (a late read, a heartbeat tick) must not act on a connection that is going away.
+    // Messages already queued (a late read, a heartbeat request) must not act on a connection that is going away.
     private void Stopping() => ReceiveAny(_ => { });
 
     // Called by the reader, on the loop's thread under _loopGate.

@@ -200,6 +200,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         // A tick far behind its interval means this bank stalled (GC pause, starved CPU): the adapters' reports wait
         // behind it, so a silence measured across the stall says nothing about them or the packs. Judged from here on.
         if (now - _lastTick > _timings.HeartbeatInterval * 4) _judgeFrom = now;
+        var previousTick = _lastTick ?? now;
         _lastTick = now;
         foreach (var t in _adapters.Values.Where(a => a.IsRunning).ToList())
         {
@@ -224,10 +225,13 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
                     var reason = $"no valid frame for {(now - lastData).TotalSeconds:0.0} s";
                     Move(t, AdapterState.Silent, reason);
                     t.Child?.Tell(new ReconnectAdapter(reason));
+                    continue;
                 }
-                else if (t.State == AdapterState.Receiving && HasCompleteSet(t, now))
+                if (t.State == AdapterState.Receiving && HasCompleteSet(t, now))
                     Move(t, AdapterState.Healthy, "fresh data for every pack that answers");
             }
+            // A loop that decoded nothing since the previous tick is asked to beat (its readings beat for it otherwise).
+            if (t.LastHeartbeat is not { } beat || beat <= previousTick) t.Child?.Tell(ReportHeartbeat.Instance);
         }
 
         foreach (var (address, t) in _probeUntil.ToList())
