@@ -40,6 +40,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private DateTimeOffset _startedAt;
     private DateTimeOffset? _lastTick;
     private DateTimeOffset _judgeFrom;
+    // Telemetry rides on the tick when its interval is a whole number of ticks (one clock per bank, not two).
+    private readonly int _ticksPerTelemetry;
+    private int _ticksToTelemetry;
 
     public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
     {
@@ -47,6 +50,10 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         _timings = timings;
         _adapterSettings = adapterSettings;
         _transports = transports ?? BusTransports.For;
+        _ticksPerTelemetry = timings.TelemetryInterval >= timings.HeartbeatInterval && timings.TelemetryInterval.Ticks % timings.HeartbeatInterval.Ticks == 0
+            ? (int)(timings.TelemetryInterval.Ticks / timings.HeartbeatInterval.Ticks)
+            : 0;
+        _ticksToTelemetry = _ticksPerTelemetry;
 
         Receive<AdapterConnected>(m => WithAdapter(m.AdapterId, t => OnConnected(t, m)));
         Receive<AdapterHeartbeat>(m => WithAdapter(m.AdapterId, t => OnHeartbeat(t, m)));
@@ -78,7 +85,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         _startedAt = Now;
         Apply(_config);
         Timers.StartPeriodicTimer("tick", new Tick(), _timings.HeartbeatInterval);
-        Timers.StartPeriodicTimer("telemetry", new PublishTelemetry(), _timings.TelemetryInterval);
+        if (_ticksPerTelemetry == 0) Timers.StartPeriodicTimer("telemetry", new PublishTelemetry(), _timings.TelemetryInterval);
         if (_timings.Standby == StandbyMode.Probe)
             Timers.StartPeriodicTimer("probe", new ProbeStandbys(), _timings.ProbeInterval);
     }
@@ -252,6 +259,11 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         }
 
         Reconsider();
+        if (_ticksPerTelemetry > 0 && --_ticksToTelemetry == 0)
+        {
+            _ticksToTelemetry = _ticksPerTelemetry;
+            Publish(Totals());
+        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
