@@ -32,6 +32,13 @@ public sealed record SimulatorOptions
     /// <summary>Settings (01) and device info (03) are polled on the first cycle and then every this many cycles; 0 = only on start.</summary>
     public int SlowPollEvery { get; init; } = 20;
 
+    /// <summary>
+    /// True: the poll, frame and acknowledgement of one transaction reach the transports as one message (one socket
+    /// write), as from a gateway that packs UART bytes until the line goes idle. False (default): message by message,
+    /// as the UART delivers them. Transport faults then apply per transaction (a merge gathers transactions).
+    /// </summary>
+    public bool WholeTransactions { get; init; }
+
     /// <summary>Active mode: how long the addressed pack takes before it answers a poll.</summary>
     public TimeSpan AnswerDelay { get; init; } = TimeSpan.Zero;
 

@@ -245,6 +245,32 @@ public class TcpGatewayTests
     }
 
     [Fact]
+    public async Task Whole_transactions_go_out_as_one_write_each_and_still_carry_every_frame()
+    {
+        var (gateway, a) = await Sim.GatewayWithClientAsync(Sim.Fast() with { WholeTransactions = true });
+        await using var gatewayScope = gateway;
+        await using var clientScope = a;
+        var events = await a.WaitForFramesAsync(30);
+
+        // Every transaction (poll, frame, acknowledgement) is one write: as many writes as polls, never three per poll.
+        long writes = gateway.Writes, polls = gateway.Bus.Statistics.Polls; // in this order: a write follows its poll
+        writes.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(polls);
+        a.ReadSizes.Should().Contain(ModbusMessages.PollLength + JkFrame.Length + ModbusMessages.AcknowledgementLength,
+            "a read holds a whole transaction");
+        events.Should().NotContain(e => e.Kind == BusEventKind.Discarded);
+        Sim.ShouldBeExactlyWhatWasSent(events, gateway.Bus.Sent);
+
+        // A transport fault still applies: dripping writes one byte at a time.
+        gateway.Faults.Drip(TimeSpan.FromMilliseconds(1));
+        await Wait.ForPollsAsync(gateway.Bus, 2);
+        writes = gateway.Writes;
+        long bytes = gateway.BytesSent;
+        await Wait.UntilAsync(() => gateway.BytesSent - bytes >= 50, "50 dripped bytes");
+        long dripWrites = gateway.Writes - writes, dripBytes = gateway.BytesSent - bytes;
+        dripWrites.Should().BeGreaterThanOrEqualTo(dripBytes - 2, "one byte per write (the counters are read a moment apart)");
+    }
+
+    [Fact]
     public async Task A_missing_pack_stops_answering_while_the_others_continue()
     {
         var (gateway, a) = await Sim.GatewayWithClientAsync();

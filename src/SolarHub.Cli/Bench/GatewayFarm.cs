@@ -23,8 +23,9 @@ internal sealed class GatewayFarm : IAsyncDisposable
         {
             for (int i = 0; i < count; i++)
             {
-                // Different seeds: the banks do not all send the same values at the same instants.
-                var gateway = new TcpGatewaySimulator(new SimulatorOptions { Packs = packs, Seed = 1000 + i });
+                // Different seeds: the banks do not all send the same values at the same instants. Whole transactions:
+                // one write per poll instead of three, as from a gateway that packs by line idle time (docs/benchmarks.md).
+                var gateway = new TcpGatewaySimulator(new SimulatorOptions { Packs = packs, Seed = 1000 + i, WholeTransactions = true });
                 gateways.Add(gateway);
                 gateway.Start();
             }

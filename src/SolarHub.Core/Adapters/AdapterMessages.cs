@@ -9,13 +9,21 @@ namespace SolarHub.Core.Adapters;
 public sealed record AdapterConnected(string AdapterId, string Endpoint);
 
 /// <summary>
-/// "My loop is alive": sent every heartbeat interval with what was seen since the previous beat.
+/// "My loop is alive", with what was seen since the previous beat: sent by the read loop for every read that
+/// decoded something (carrying those readings), when the adapter actor starts, and when the bank asks
+/// (<see cref="ReportHeartbeat"/>: it heard nothing for a heartbeat interval).
 /// <paramref name="PacksSeenMask"/> has bit N set when pack address N delivered a valid cell-info frame.
 /// </summary>
 public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFrames, long ChecksumErrors, ushort PacksSeenMask)
 {
     /// <summary>Bytes since the last beat that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.</summary>
     public long DiscardedBytes { get; init; }
+
+    /// <summary>The cell-info frames decoded since the last beat, in bus order (one read's worth: one message to the bank, not one per frame).</summary>
+    public IReadOnlyList<PackReadingReceived> Readings { get; init; } = [];
+
+    /// <summary>The device-info frames decoded since the last beat.</summary>
+    public IReadOnlyList<PackDeviceInfoReceived> DeviceInfos { get; init; } = [];
 }
 
 /// <summary>The transport failed (refused, reset, closed, port gone); the adapter restarts with backoff.</summary>
@@ -29,3 +37,12 @@ public sealed record PackDeviceInfoReceived(string AdapterId, byte Address, Devi
 
 /// <summary>Bank to adapter: drop the connection and reconnect (e.g. no valid data within the deadline).</summary>
 public sealed record ReconnectAdapter(string Reason);
+
+/// <summary>
+/// Bank to adapter, on the bank's tick: nothing heard since the previous tick, report the loop's heartbeat now.
+/// A busy adapter is never asked (its readings beat for it); one whose actor is stuck never answers.
+/// </summary>
+public sealed record ReportHeartbeat
+{
+    public static ReportHeartbeat Instance { get; } = new();
+}

@@ -10,24 +10,34 @@ using SolarHub.Protocol.Jk.Decoding;
 namespace SolarHub.Core.Adapters;
 
 /// <summary>
-/// Owns one transport: opens it, keeps exactly one asynchronous read outstanding (its result is piped back as a
-/// message, so no dispatcher thread ever blocks), decodes what arrives and reports to the bank. It never asks the
-/// socket whether it is connected: any transport error, or end of stream, is reported to the bank and the actor stops,
-/// so that the backoff supervisor above starts a fresh one (a fault is expected here, not an exception worth a stack trace). A heartbeat timer tells the bank the loop is alive.
+/// Owns one transport: opens it and runs its read loop, one asynchronous read at a time, so no dispatcher thread
+/// ever blocks. The loop scans and decodes in the read's continuation and reports to the bank directly: a read
+/// that completes frames sends one <see cref="AdapterHeartbeat"/> carrying its readings, a read that completes
+/// none wakes no actor. It never asks the socket whether it is connected: any transport error, or end of stream,
+/// is reported to the bank and the actor stops, so that the backoff supervisor above starts a fresh one (a fault is
+/// expected here, not an exception worth a stack trace). It has no timer of its own: a bank that heard nothing
+/// from it for a heartbeat interval asks for a heartbeat on its tick (<see cref="ReportHeartbeat"/>), so a
+/// dead loop is noticed by its silence and a busy one costs no extra message.
 /// </summary>
 public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrameSink
 {
     private sealed record Opened(Stream Stream);
-    private sealed record ReadCompleted(int Count, long Timestamp);
     private sealed record TransportFailed(string Reason);
-    private sealed record HeartbeatTick;
 
     private readonly IBusTransport _transport;
     private readonly AdapterSettings _settings;
     private readonly byte[] _readBuffer;
+    private readonly BusFrameReader _reader;
     private readonly CancellationTokenSource _lifetime = new();
+    // The read loop runs on pool threads, the actor on its own: this guards what both touch (the reader, the counters
+    // since the last beat, the readings being collected) and orders the loop's reports before the actor's fault report.
+    private readonly Lock _loopGate = new();
     private long _beatBytes, _beatFrames, _beatErrors, _beatDiscarded;
     private long _readTimestamp;
+    private List<PackReadingReceived>? _readings;
+    private List<PackDeviceInfoReceived>? _deviceInfos;
+    private bool _stopping;
+    private IActorRef _self = ActorRefs.Nobody;
 
     protected BusConnectionActor(AdapterConfig adapter, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings)
     {
@@ -37,7 +47,7 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
         _transport = transport;
         _settings = settings;
         _readBuffer = new byte[settings.ReadBufferSize];
-        Reader = new BusFrameReader(adapter.Layout, 2 * settings.ReadBufferSize);
+        _reader = new BusFrameReader(adapter.Layout, 2 * settings.ReadBufferSize);
         Become(Connecting);
     }
 
@@ -46,23 +56,28 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
     protected AdapterConfig Adapter { get; }
     protected IActorRef Bank { get; }
     protected BankTimings Timings { get; }
-    protected BusFrameReader Reader { get; }
     protected Stream? Connection { get; private set; }
     protected ILoggingAdapter Log { get; } = Context.GetLogger();
 
-    /// <summary>The pack an active poller is waiting for, to attribute frames nothing else attributes; -1 when passive.</summary>
+    /// <summary>Self, usable off the actor's thread (in the read loop, where <c>Self</c> has no context).</summary>
+    protected IActorRef SelfForLoop => _self;
+
+    /// <summary>The pack an active poller is waiting for, to attribute frames nothing else attributes; -1 when passive. Read by the loop.</summary>
     protected virtual int ExpectedAddress => -1;
 
     protected override void PreStart()
     {
-        Timers.StartPeriodicTimer("heartbeat", new HeartbeatTick(), Timings.HeartbeatInterval);
+        _self = Self;
         _transport.OpenAsync(_settings.ConnectTimeout, _lifetime.Token).PipeTo(Self,
             success: stream => new Opened(stream),
             failure: ex => new TransportFailed($"cannot open {_transport.Endpoint}: {Describe(ex)}"));
+        // "Started": a bank that saw the previous actor fail learns that the backoff is over.
+        Bank.Tell(new AdapterHeartbeat(Adapter.Id, 0, 0, 0, 0));
     }
 
     protected override void PostStop()
     {
+        lock (_loopGate) _stopping = true;
         _lifetime.Cancel();
         _lifetime.Dispose();
         Connection?.Dispose();
@@ -75,7 +90,7 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
             Connection = opened.Stream;
             Bank.Tell(new AdapterConnected(Adapter.Id, _transport.Endpoint));
             Become(Reading);
-            ReadNext();
+            _ = ReadLoopAsync(opened.Stream, _lifetime.Token);
             OnConnected();
         });
         ReceiveCommon();
@@ -83,18 +98,6 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
 
     private void Reading()
     {
-        Receive<ReadCompleted>(read =>
-        {
-            if (read.Count == 0) { Fail($"{_transport.Endpoint} closed the connection"); return; }
-            _readTimestamp = read.Timestamp;
-            long errorsBefore = Reader.ChecksumErrors, framesBefore = Reader.ValidFrames, discardedBefore = Reader.DiscardedBytes;
-            Reader.Feed(_readBuffer.AsSpan(0, read.Count), this, ExpectedAddress);
-            _beatBytes += read.Count;
-            _beatFrames += Reader.ValidFrames - framesBefore;
-            _beatErrors += Reader.ChecksumErrors - errorsBefore;
-            _beatDiscarded += Reader.DiscardedBytes - discardedBefore;
-            ReadNext();
-        });
         ReceiveActiveMode();
         ReceiveCommon();
     }
@@ -105,40 +108,96 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
     /// <summary>Called once the transport is open and the read loop runs.</summary>
     protected virtual void OnConnected() { }
 
+    /// <summary>Where the loop's report of a read that decoded something goes (on the loop's thread): the bank.</summary>
+    protected virtual void Report(AdapterHeartbeat decoded) => Bank.Tell(decoded, _self);
+
     private void ReceiveCommon()
     {
         Receive<TransportFailed>(failed => Fail(failed.Reason));
         Receive<ReconnectAdapter>(reconnect => Fail(reconnect.Reason));
-        Receive<HeartbeatTick>(_ =>
+        Receive<ReportHeartbeat>(_ =>
         {
-            Bank.Tell(new AdapterHeartbeat(Adapter.Id, _beatBytes, _beatFrames, _beatErrors, Reader.TakePacksSeen()) { DiscardedBytes = _beatDiscarded });
-            _beatBytes = _beatFrames = _beatErrors = _beatDiscarded = 0;
+            lock (_loopGate) Bank.Tell(TakeHeartbeat());
         });
     }
 
-    private void ReadNext()
+    // The loop ends when the transport fails or closes (reported to the actor) or when the actor stops (cancelled: nothing to report).
+    private async Task ReadLoopAsync(Stream stream, CancellationToken cancellation)
     {
-        Connection!.ReadAsync(_readBuffer, 0, _readBuffer.Length, _lifetime.Token).PipeTo(Self,
-            success: n => new ReadCompleted(n, Stopwatch.GetTimestamp()),
-            failure: ex => new TransportFailed($"{_transport.Endpoint}: {Describe(ex)}"));
+        try
+        {
+            while (true)
+            {
+                int count = await stream.ReadAsync(_readBuffer.AsMemory(), cancellation).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    _self.Tell(new TransportFailed($"{_transport.Endpoint} closed the connection"));
+                    return;
+                }
+                if (!Decode(count, Stopwatch.GetTimestamp())) return;
+            }
+        }
+        catch (Exception ex)
+        {
+            if (!cancellation.IsCancellationRequested) _self.Tell(new TransportFailed($"{_transport.Endpoint}: {Describe(ex)}"));
+        }
+    }
+
+    /// <summary>Scans one read; false once the actor is stopping.</summary>
+    private bool Decode(int count, long timestamp)
+    {
+        lock (_loopGate)
+        {
+            if (_stopping) return false;
+            _readTimestamp = timestamp;
+            long errorsBefore = _reader.ChecksumErrors, framesBefore = _reader.ValidFrames, discardedBefore = _reader.DiscardedBytes;
+            _reader.Feed(_readBuffer.AsSpan(0, count), this, ExpectedAddress);
+            _beatBytes += count;
+            _beatFrames += _reader.ValidFrames - framesBefore;
+            _beatErrors += _reader.ChecksumErrors - errorsBefore;
+            _beatDiscarded += _reader.DiscardedBytes - discardedBefore;
+            if (_readings is not null || _deviceInfos is not null) Report(TakeHeartbeat());
+            return true;
+        }
+    }
+
+    // Under _loopGate.
+    private AdapterHeartbeat TakeHeartbeat()
+    {
+        var beat = new AdapterHeartbeat(Adapter.Id, _beatBytes, _beatFrames, _beatErrors, _reader.TakePacksSeen())
+        {
+            DiscardedBytes = _beatDiscarded,
+            Readings = _readings ?? [],
+            DeviceInfos = _deviceInfos ?? [],
+        };
+        _beatBytes = _beatFrames = _beatErrors = _beatDiscarded = 0;
+        _readings = null;
+        _deviceInfos = null;
+        return beat;
     }
 
     /// <summary>Reports the fault to the bank and stops; the backoff supervisor starts a fresh connection after its delay.</summary>
     protected void Fail(string reason)
     {
-        Bank.Tell(new AdapterFaulted(Adapter.Id, reason));
+        // Under the loop's lock: no report of the loop may reach the bank after the fault.
+        lock (_loopGate)
+        {
+            _stopping = true;
+            Bank.Tell(new AdapterFaulted(Adapter.Id, reason));
+        }
         Become(Stopping);
         Context.Stop(Self);
     }
 
-    // Messages already queued (a late read, a heartbeat tick) must not act on a connection that is going away.
+    // Messages already queued (a late read, a heartbeat request) must not act on a connection that is going away.
     private void Stopping() => ReceiveAny(_ => { });
 
-    public virtual void OnCellInfo(byte address, in CellInfo values) =>
-        Bank.Tell(new PackReadingReceived(Adapter.Id, address, values, DateTimeOffset.UtcNow, _readTimestamp));
+    // Called by the reader, on the loop's thread under _loopGate.
+    void IPackFrameSink.OnCellInfo(byte address, in CellInfo values) =>
+        (_readings ??= new List<PackReadingReceived>(2)).Add(new PackReadingReceived(Adapter.Id, address, values, DateTimeOffset.UtcNow, _readTimestamp));
 
-    public virtual void OnDeviceInfo(byte address, in DeviceInfo info, JkLayout? detectedLayout) =>
-        Bank.Tell(new PackDeviceInfoReceived(Adapter.Id, address, info, detectedLayout));
+    void IPackFrameSink.OnDeviceInfo(byte address, in DeviceInfo info, JkLayout? detectedLayout) =>
+        (_deviceInfos ??= []).Add(new PackDeviceInfoReceived(Adapter.Id, address, info, detectedLayout));
 
     private static string Describe(Exception ex) => (ex is AggregateException { InnerException: { } inner } ? inner : ex).Message;
 }

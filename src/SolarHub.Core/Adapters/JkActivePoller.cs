@@ -17,6 +17,7 @@ public sealed class JkActivePoller : BusConnectionActor
 {
     private sealed record PollNext;
     private sealed record PollTimedOut(int Sequence);
+    private sealed record AnswersDecoded(AdapterHeartbeat Beat);
 
     private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(120);
 
@@ -24,7 +25,7 @@ public sealed class JkActivePoller : BusConnectionActor
     private readonly bool[] _deviceInfoKnown;
     private readonly byte[] _poll = new byte[ModbusMessages.PollLength];
     private int _next;
-    private int _awaiting = -1;
+    private volatile int _awaiting = -1; // read by the read loop to attribute an answer
     private int _awaitingIndex;
     private ushort _awaitingRegister;
     private int _sequence;
@@ -57,6 +58,17 @@ public sealed class JkActivePoller : BusConnectionActor
             _awaiting = -1;
             Timers.StartSingleTimer("poll", new PollNext(), Gap);
         });
+        Receive<AnswersDecoded>(decoded =>
+        {
+            Bank.Tell(decoded.Beat);
+            foreach (var info in decoded.Beat.DeviceInfos)
+            {
+                for (int i = 0; i < _packs.Count; i++)
+                    if (_packs[i].Address == info.Address) _deviceInfoKnown[i] = true;
+                Answered(info.Address);
+            }
+            foreach (var reading in decoded.Beat.Readings) Answered(reading.Address);
+        });
         Receive<Status.Success>(_ => { });
         Receive<Status.Failure>(failure => Fail($"write to {Adapter.Transport.Describe()} failed: {failure.Cause.Message}"));
     }
@@ -76,19 +88,8 @@ public sealed class JkActivePoller : BusConnectionActor
         Timers.StartSingleTimer("poll-timeout", new PollTimedOut(_sequence), Adapter.EffectivePollTimeout);
     }
 
-    public override void OnCellInfo(byte address, in CellInfo values)
-    {
-        base.OnCellInfo(address, values);
-        Answered(address);
-    }
-
-    public override void OnDeviceInfo(byte address, in DeviceInfo info, JkLayout? detectedLayout)
-    {
-        base.OnDeviceInfo(address, info, detectedLayout);
-        for (int i = 0; i < _packs.Count; i++)
-            if (_packs[i].Address == address) _deviceInfoKnown[i] = true;
-        Answered(address);
-    }
+    // The schedule is this actor's: what the loop decoded comes here first, then goes on to the bank.
+    protected override void Report(AdapterHeartbeat decoded) => SelfForLoop.Tell(new AnswersDecoded(decoded));
 
     private void Answered(byte address)
     {

@@ -40,6 +40,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private DateTimeOffset _startedAt;
     private DateTimeOffset? _lastTick;
     private DateTimeOffset _judgeFrom;
+    // Telemetry rides on the tick when its interval is a whole number of ticks (one clock per bank, not two).
+    private readonly int _ticksPerTelemetry;
+    private int _ticksToTelemetry;
 
     public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
     {
@@ -47,12 +50,15 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         _timings = timings;
         _adapterSettings = adapterSettings;
         _transports = transports ?? BusTransports.For;
+        _ticksPerTelemetry = timings.TelemetryInterval >= timings.HeartbeatInterval && timings.TelemetryInterval.Ticks % timings.HeartbeatInterval.Ticks == 0
+            ? (int)(timings.TelemetryInterval.Ticks / timings.HeartbeatInterval.Ticks)
+            : 0;
+        _ticksToTelemetry = _ticksPerTelemetry;
 
         Receive<AdapterConnected>(m => WithAdapter(m.AdapterId, t => OnConnected(t, m)));
         Receive<AdapterHeartbeat>(m => WithAdapter(m.AdapterId, t => OnHeartbeat(t, m)));
         Receive<PackReadingReceived>(m => WithAdapter(m.AdapterId, t => OnReading(t, m)));
-        Receive<PackDeviceInfoReceived>(m => _log.Info("bank {0}: pack {1} on {2} is {3}", BankId, m.Address, m.AdapterId,
-            $"{m.Info.Model} hardware {m.Info.HardwareVersion} software {m.Info.SoftwareVersion} (layout {m.DetectedLayout?.ToString() ?? "not detected"})"));
+        Receive<PackDeviceInfoReceived>(OnDeviceInfo);
         Receive<AdapterFaulted>(m => WithAdapter(m.AdapterId, t => OnFaulted(t, m.Reason)));
         Receive<Tick>(_ => OnTick());
         Receive<PublishTelemetry>(_ => Publish(Totals()));
@@ -79,7 +85,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         _startedAt = Now;
         Apply(_config);
         Timers.StartPeriodicTimer("tick", new Tick(), _timings.HeartbeatInterval);
-        Timers.StartPeriodicTimer("telemetry", new PublishTelemetry(), _timings.TelemetryInterval);
+        if (_ticksPerTelemetry == 0) Timers.StartPeriodicTimer("telemetry", new PublishTelemetry(), _timings.TelemetryInterval);
         if (_timings.Standby == StandbyMode.Probe)
             Timers.StartPeriodicTimer("probe", new ProbeStandbys(), _timings.ProbeInterval);
     }
@@ -156,7 +162,12 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors, m.DiscardedBytes);
         if (t.State is AdapterState.Restarting or AdapterState.Failed && Move(t, AdapterState.Connecting, "restarted after backoff"))
             Reconsider();
+        foreach (var info in m.DeviceInfos) OnDeviceInfo(info);
+        foreach (var reading in m.Readings) OnReading(t, reading);
     }
+
+    private void OnDeviceInfo(PackDeviceInfoReceived m) => _log.Info("bank {0}: pack {1} on {2} is {3}", BankId, m.Address, m.AdapterId,
+        $"{m.Info.Model} hardware {m.Info.HardwareVersion} software {m.Info.SoftwareVersion} (layout {m.DetectedLayout?.ToString() ?? "not detected"})");
 
     private void OnReading(AdapterTracker t, PackReadingReceived m)
     {
@@ -196,6 +207,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         // A tick far behind its interval means this bank stalled (GC pause, starved CPU): the adapters' reports wait
         // behind it, so a silence measured across the stall says nothing about them or the packs. Judged from here on.
         if (now - _lastTick > _timings.HeartbeatInterval * 4) _judgeFrom = now;
+        var previousTick = _lastTick ?? now;
         _lastTick = now;
         foreach (var t in _adapters.Values.Where(a => a.IsRunning).ToList())
         {
@@ -220,10 +232,13 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
                     var reason = $"no valid frame for {(now - lastData).TotalSeconds:0.0} s";
                     Move(t, AdapterState.Silent, reason);
                     t.Child?.Tell(new ReconnectAdapter(reason));
+                    continue;
                 }
-                else if (t.State == AdapterState.Receiving && HasCompleteSet(t, now))
+                if (t.State == AdapterState.Receiving && HasCompleteSet(t, now))
                     Move(t, AdapterState.Healthy, "fresh data for every pack that answers");
             }
+            // A loop that decoded nothing since the previous tick is asked to beat (its readings beat for it otherwise).
+            if (t.LastHeartbeat is not { } beat || beat <= previousTick) t.Child?.Tell(ReportHeartbeat.Instance);
         }
 
         foreach (var (address, t) in _probeUntil.ToList())
@@ -244,6 +259,11 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         }
 
         Reconsider();
+        if (_ticksPerTelemetry > 0 && --_ticksToTelemetry == 0)
+        {
+            _ticksToTelemetry = _ticksPerTelemetry;
+            Publish(Totals());
+        }
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

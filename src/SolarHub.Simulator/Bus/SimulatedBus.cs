@@ -142,9 +142,15 @@ public sealed class SimulatedBus : IAsyncDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
-    // A gateway forwards what the UART delivers message by message: poll, frame and acknowledgement are separate writes.
+    // A gateway forwards what the UART delivers message by message: poll, frame and acknowledgement are separate writes,
+    // unless it packs a whole transaction (SimulatorOptions.WholeTransactions).
     private async Task BroadcastAnswerAsync(byte[] buffer, int pollLength, int answerLength, CancellationToken ct)
     {
+        if (Options.WholeTransactions)
+        {
+            await BroadcastAsync(buffer.AsMemory(0, pollLength + answerLength), ct).ConfigureAwait(false);
+            return;
+        }
         if (pollLength > 0) await BroadcastAsync(buffer.AsMemory(0, pollLength), ct).ConfigureAwait(false);
         if (answerLength == 0) return;
         await BroadcastAsync(buffer.AsMemory(pollLength, JkFrame.Length), ct).ConfigureAwait(false);

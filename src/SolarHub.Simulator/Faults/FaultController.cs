@@ -66,7 +66,7 @@ public sealed class FaultController
         Raise($"split: writes of 1..{maxBytes} bytes");
     }
 
-    /// <summary>Send <paramref name="messages"/> messages (polls, frames, acknowledgements) per write, waiting briefly for them.</summary>
+    /// <summary>Send <paramref name="messages"/> messages (polls, frames, acknowledgements; whole transactions with <see cref="SimulatorOptions.WholeTransactions"/>) per write, waiting briefly for them.</summary>
     public void MergeWrites(int messages = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(messages, 2);

@@ -230,6 +230,25 @@ public sealed class BankSupervisorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void A_quiet_adapter_whose_loop_is_alive_answers_the_banks_heartbeat_requests_and_is_never_restarted()
+    {
+        // No beats from the test and no data: the only heartbeats are the real children's answers to the bank's tick.
+        _beating.Clear();
+        StartBank();
+        for (var elapsed = TimeSpan.Zero; elapsed < Timings.HeartbeatTimeout * 2; elapsed += Step)
+        {
+            Clock.Advance(Step);
+            // The answer travels in real time (bank -> backoff supervisor -> adapter -> bank): wait for it before the next tick.
+            AwaitCondition(() => Snapshot().Adapters.All(a => a.LastHeartbeat == Clock.Now), TimeSpan.FromSeconds(10));
+        }
+
+        var snapshot = Snapshot();
+        snapshot.Adapters.Should().OnlyContain(a => a.State == AdapterState.Connecting && a.Restarts == 0);
+        _states.Drain<AdapterStateChanged>().Should().NotContain(e => e.Reason.StartsWith("loop dead"));
+        _transports.Opens.Should().Be(2, "no adapter was restarted");
+    }
+
+    [Fact]
     public void A_stall_of_the_bank_itself_is_not_blamed_on_its_adapters()
     {
         BothHealthy();
