@@ -11,11 +11,12 @@ public sealed record ConfigDatabase(string ConnectionString, string ProviderName
     /// <summary>
     /// Reads <c>--database</c>: nothing means <c>./data/solarhub.db</c>; a <c>postgres://</c> or
     /// <c>postgresql://user:pass@host:port/db</c> URL or an Npgsql connection string (<c>Host=…</c>) means
-    /// PostgreSQL; anything else is a SQLite file path (its folder is created).
+    /// PostgreSQL; anything else is a SQLite file path (its folder is created unless <paramref name="createFolder"/>
+    /// is false: a reader must leave nothing behind where a path was mistyped).
     /// </summary>
-    public static ConfigDatabase Parse(string? value)
+    public static ConfigDatabase Parse(string? value, bool createFolder = true)
     {
-        if (string.IsNullOrWhiteSpace(value)) return Sqlite(DefaultSqlitePath);
+        if (string.IsNullOrWhiteSpace(value)) return Sqlite(DefaultSqlitePath, createFolder);
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromPostgresUrl(new Uri(value));
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
@@ -23,13 +24,13 @@ public sealed record ConfigDatabase(string ConnectionString, string ProviderName
             var builder = new NpgsqlConnectionStringBuilder(value);
             return new ConfigDatabase(builder.ConnectionString, LinqToDB.ProviderName.PostgreSQL, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
         }
-        return Sqlite(value);
+        return Sqlite(value, createFolder);
     }
 
-    public static ConfigDatabase Sqlite(string path)
+    public static ConfigDatabase Sqlite(string path, bool createFolder = true)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (createFolder) Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return new ConfigDatabase($"Data Source={full}", LinqToDB.ProviderName.SQLiteMS, $"sqlite:{full}");
     }
 

@@ -24,7 +24,7 @@ public static class HistoryExport
             return Fail(stderr, 2, error);
         if (!string.Equals(request.Format, "csv", StringComparison.OrdinalIgnoreCase))
             return Fail(stderr, 2, $"--format: '{request.Format}' is not supported (csv)");
-        if (!DatabaseOption.TryParse(request.Database, out var database, out error))
+        if (!DatabaseOption.TryParse(request.Database, out var database, out error, createFolder: false))
             return Fail(stderr, 2, error);
         // Reading must not create an empty database where the user mistyped a path.
         if (database!.ProviderName != LinqToDB.ProviderName.PostgreSQL && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { } file && !File.Exists(file))

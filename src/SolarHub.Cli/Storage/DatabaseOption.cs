@@ -14,11 +14,12 @@ public static class DatabaseOption
             "or PostgreSQL (postgresql://user:password@host:port/database, or an Npgsql connection string).",
     };
 
-    public static bool TryParse(string? value, out ConfigDatabase? database, out string error)
+    /// <param name="createFolder">False for verbs that only read: a mistyped SQLite path leaves no folder behind.</param>
+    public static bool TryParse(string? value, out ConfigDatabase? database, out string error, bool createFolder = true)
     {
         try
         {
-            database = ConfigDatabase.Parse(value ?? Environment.GetEnvironmentVariable(EnvironmentVariable));
+            database = ConfigDatabase.Parse(value ?? Environment.GetEnvironmentVariable(EnvironmentVariable), createFolder);
             error = "";
             return true;
         }

@@ -73,11 +73,12 @@ public sealed class HistoryExportTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_database_is_an_error_not_an_empty_file()
     {
-        var missing = Path.Combine(_folder, "nothing-here.db");
+        var missing = Path.Combine(_folder, "mistyped-folder", "nothing-here.db");
         var result = await CliProcess.RunAsync(["history", "export", "--bank", "house", "--database", missing]);
         result.ExitCode.Should().Be(1);
         result.StdErr.Should().Contain($"no database at {missing}");
         File.Exists(missing).Should().BeFalse();
+        Directory.Exists(Path.GetDirectoryName(missing)).Should().BeFalse("a reader leaves nothing behind where a path was mistyped");
     }
 
     // A node's file is in WAL mode (its -wal file gone once the node stopped); a backup copy may be in rollback mode.
