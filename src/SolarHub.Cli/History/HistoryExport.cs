@@ -57,18 +57,15 @@ public static class HistoryExport
         }
         catch (OperationCanceledException)
         {
-            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
-            return Fail(stderr, 130, "cancelled; nothing written");
+            return Abandon(130, "cancelled; nothing written");
         }
         catch (MissingHistoryException e)
         {
-            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
-            return Fail(stderr, 1, e.Message);
+            return Abandon(1, e.Message);
         }
         catch (Exception e) when (e is DbException or SocketException or TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
-            return Fail(stderr, 1, $"{store.Description}: {e.GetBaseException().Message}");
+            return Abandon(1, $"{store.Description}: {e.GetBaseException().Message}");
         }
 
         string what = query.Pack is { } p ? $"pack {p} of bank '{query.BankId}'" : $"bank '{query.BankId}'";
@@ -76,6 +73,13 @@ public static class HistoryExport
             ? $"history export: no {resolution.ToString().ToLowerInvariant()} history of {what} from {query.From:O} to {query.To:O} in {store.Description}"
             : $"history export: {rows} {resolution.ToString().ToLowerInvariant()} rows of {what} from {query.From:O} to {query.To:O}{(request.Output is null ? "" : $" written to {request.Output}")}");
         return 0;
+
+        // A failed export leaves no partial file behind.
+        int Abandon(int code, string message)
+        {
+            if (temporary is not null) try { File.Delete(temporary); } catch (IOException) { }
+            return Fail(stderr, code, message);
+        }
     }
 
     private static int Fail(TextWriter stderr, int code, string message)

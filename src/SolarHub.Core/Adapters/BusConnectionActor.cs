@@ -19,7 +19,7 @@ namespace SolarHub.Core.Adapters;
 /// from it for a heartbeat interval asks for a heartbeat on its tick (<see cref="ReportHeartbeat"/>), so a
 /// dead loop is noticed by its silence and a busy one costs no extra message.
 /// </summary>
-public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrameSink
+public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
 {
     private sealed record Opened(Stream Stream);
     private sealed record TransportFailed(string Reason);
@@ -50,8 +50,6 @@ public abstract class BusConnectionActor : ReceiveActor, IWithTimers, IPackFrame
         _reader = new BusFrameReader(adapter.Layout, 2 * settings.ReadBufferSize);
         Become(Connecting);
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     protected AdapterConfig Adapter { get; }
     protected IActorRef Bank { get; }

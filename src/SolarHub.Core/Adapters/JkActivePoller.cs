@@ -13,7 +13,7 @@ namespace SolarHub.Core.Adapters;
 /// poll, and at least the configured gap (≥ 120 ms) between the end of one exchange and the next poll.
 /// Each pack's device info is asked first (it tells the layout), then cell info round-robin.
 /// </summary>
-public sealed class JkActivePoller : BusConnectionActor
+public sealed class JkActivePoller : BusConnectionActor, IWithTimers
 {
     private sealed record PollNext;
     private sealed record PollTimedOut(int Sequence);
@@ -29,6 +29,8 @@ public sealed class JkActivePoller : BusConnectionActor
     private int _awaitingIndex;
     private ushort _awaitingRegister;
     private int _sequence;
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public JkActivePoller(AdapterConfig adapter, IReadOnlyList<PackConfig> packs, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings)
         : base(adapter, bank, transport, timings, settings)

@@ -217,7 +217,11 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
     /// </summary>
     protected async Task Changes_stored_by_alternating_clients_are_all_recovered()
     {
-        static IConfigChange[] Add(int i) => [new BankAdded(NumberedBank(i).Id, NumberedBank(i).Name, NumberedBank(i).Packs), new AdapterAttached(NumberedBank(i).Id, NumberedBank(i).Adapters[0])];
+        static IConfigChange[] Add(int i)
+        {
+            var bank = NumberedBank(i);
+            return [new BankAdded(bank.Id, bank.Name, bank.Packs), new AdapterAttached(bank.Id, bank.Adapters[0])];
+        }
         await using var db = await NewDatabaseAsync();
         await using var a = await StoreNode.StartAsync(db.Config, name: "client-a");
         await a.MustStoreAsync(Add(0));
