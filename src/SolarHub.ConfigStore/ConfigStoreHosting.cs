@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
 
@@ -15,7 +16,7 @@ public static class ConfigStoreHosting
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubConfigStore(this AkkaConfigurationBuilder builder, ConfigDatabase database, bool followJournal)
     {
-        builder.WithSqlPersistence(database.ConnectionString, database.ProviderName, autoInitialize: true);
+        builder.WithSqlPersistence(database.ConnectionString, database.IsPostgres ? LinqToDB.ProviderName.PostgreSQL : LinqToDB.ProviderName.SQLiteMS, autoInitialize: true);
         builder.WithCustomSerializer("solarhub-config", [typeof(ConfigChangeSet), typeof(SolarHub.Configuration.HubConfig)], system => new ConfigStoreSerializer(system));
         // Other clients' changes reach a running node within a second.
         builder.AddHocon("akka.persistence.query.journal.sql.refresh-interval = 200ms", HoconAddMode.Prepend);

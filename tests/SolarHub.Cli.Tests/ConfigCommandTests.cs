@@ -5,6 +5,7 @@ using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
 using Xunit.Abstractions;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Tests;
 

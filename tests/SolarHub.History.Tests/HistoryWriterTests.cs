@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.TestKit;
-using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.History.Querying;
 using SolarHub.History.Recording;
@@ -8,6 +7,7 @@ using SolarHub.History.Storage;
 using SolarHub.History.Tests.Support;
 using Xunit.Abstractions;
 using static SolarHub.History.Tests.Support.Samples;
+using SolarHub.Database;
 
 namespace SolarHub.History.Tests;
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 
 namespace SolarHub.TestSupport;
 
@@ -24,7 +25,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ConfigDatabase Config { get; }
 
-    public bool IsPostgres => Config.ProviderName == LinqToDB.ProviderName.PostgreSQL;
+    public bool IsPostgres => Config.IsPostgres;
 
     public static Task<TestDatabase> CreateAsync(string kind) => kind switch
     {

@@ -1,4 +1,5 @@
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Api;
 

@@ -5,6 +5,7 @@ using SolarHub.ConfigStore;
 using SolarHub.History;
 using SolarHub.History.Querying;
 using SolarHub.History.Storage;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Bench;
 

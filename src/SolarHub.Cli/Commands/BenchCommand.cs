@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using SolarHub.Cli.Bench;
 using SolarHub.Protocol.Jk;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Commands;
 
@@ -81,7 +82,7 @@ public static class BenchCommand
             string? temp = path is null ? Path.Combine(Path.GetTempPath(), $"solarhub-bench-{Guid.NewGuid():N}", "config.db") : null;
             try
             {
-                return await SolarHub.Cli.ConfigVerbs.ConfigRecoveryBenchmark.RunAsync(pr.GetValue(banks), SolarHub.ConfigStore.ConfigDatabase.Parse(path ?? temp), Console.Out, token);
+                return await SolarHub.Cli.ConfigVerbs.ConfigRecoveryBenchmark.RunAsync(pr.GetValue(banks), SolarHub.Database.ConfigDatabase.Parse(path ?? temp), Console.Out, token);
             }
             finally
             {

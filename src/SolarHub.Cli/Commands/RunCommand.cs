@@ -9,6 +9,7 @@ using SolarHub.Cli.Run;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Commands;
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.ConfigVerbs;
 
@@ -90,7 +91,7 @@ public static class ConfigRecoveryBenchmark
     /// <summary>The version of the newest snapshot in the database (0: none).</summary>
     private static async Task<long> LatestSnapshotAsync(ConfigDatabase db, CancellationToken ct)
     {
-        await using DbConnection connection = db.ProviderName == LinqToDB.ProviderName.PostgreSQL
+        await using DbConnection connection = db.IsPostgres
             ? new NpgsqlConnection(db.ConnectionString)
             : new SqliteConnection(db.ConnectionString);
         await connection.OpenAsync(ct);

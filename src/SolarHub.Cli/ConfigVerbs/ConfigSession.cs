@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Serilog;
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.ConfigVerbs;
 
@@ -64,7 +65,7 @@ public sealed class ConfigSession : IAsyncDisposable
     {
         try
         {
-            if (database.ProviderName == LinqToDB.ProviderName.PostgreSQL)
+            if (database.IsPostgres)
             {
                 var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
                 await using var connection = new NpgsqlConnection(builder.ConnectionString);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using SolarHub.Cli.Storage;
 using SolarHub.History.Querying;
 using SolarHub.History.Storage;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.History;
 
@@ -27,7 +28,7 @@ public static class HistoryExport
         if (!DatabaseOption.TryParse(request.Database, out var database, out error, createFolder: false))
             return Fail(stderr, 2, error);
         // Reading must not create an empty database where the user mistyped a path.
-        if (database!.ProviderName != LinqToDB.ProviderName.PostgreSQL && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { } file && !File.Exists(file))
+        if (!database!.IsPostgres && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { } file && !File.Exists(file))
             return Fail(stderr, 1, $"no database at {file} (--database or ${DatabaseOption.EnvironmentVariable})");
 
         // Read-only: an export may read a backup or the service user's file, and never creates anything in it.

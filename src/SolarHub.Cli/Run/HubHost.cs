@@ -13,6 +13,7 @@ using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Run;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Storage;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SolarHub.Database;
 
 namespace SolarHub.History.Storage;
 
@@ -10,9 +11,7 @@ public abstract class HistoryDialect
     public static HistoryDialect Sqlite { get; } = new SqliteDialect();
     public static HistoryDialect Postgres { get; } = new PostgresDialect();
 
-    /// <summary>The dialect of a <see cref="SolarHub.ConfigStore.ConfigDatabase.ProviderName"/>.</summary>
-    public static HistoryDialect For(string providerName) =>
-        providerName.StartsWith("PostgreSQL", StringComparison.OrdinalIgnoreCase) ? Postgres : Sqlite;
+    public static HistoryDialect For(DatabaseKind kind) => kind == DatabaseKind.PostgreSql ? Postgres : Sqlite;
 
     public abstract DbConnection CreateConnection(string connectionString);
 

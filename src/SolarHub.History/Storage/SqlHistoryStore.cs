@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using SolarHub.ConfigStore;
 using SolarHub.History.Querying;
+using SolarHub.Database;
 
 namespace SolarHub.History.Storage;
 
@@ -32,14 +32,14 @@ public sealed class SqlHistoryStore : IHistoryStore
     }
 
     public static SqlHistoryStore For(ConfigDatabase database) =>
-        new(database.ConnectionString, HistoryDialect.For(database.ProviderName), database.Description);
+        new(database.ConnectionString, HistoryDialect.For(database.Kind), database.Description);
 
     /// <summary>
     /// A store that only reads (an export, perhaps of a backup or of the service user's file): the database is opened
     /// read-only, nothing is created in it, and reading history it does not hold throws <see cref="MissingHistoryException"/>.
     /// </summary>
     public static SqlHistoryStore ForReading(ConfigDatabase database) =>
-        new(database.ConnectionString, HistoryDialect.For(database.ProviderName), database.Description, readOnly: true);
+        new(database.ConnectionString, HistoryDialect.For(database.Kind), database.Description, readOnly: true);
 
     public string Description { get; }
 

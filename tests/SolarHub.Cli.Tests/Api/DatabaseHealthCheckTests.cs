@@ -7,6 +7,7 @@ using SolarHub.Cli.Api;
 using SolarHub.Cli.Api.Health;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Tests.Api;
 

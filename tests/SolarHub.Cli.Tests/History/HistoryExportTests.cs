@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using SolarHub.ConfigStore;
 using SolarHub.History;
 using SolarHub.History.Storage;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Tests.History;
 

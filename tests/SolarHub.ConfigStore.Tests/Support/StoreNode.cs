@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
+using SolarHub.Database;
 
 namespace SolarHub.ConfigStore.Tests.Support;
 

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Api.Health;
 
@@ -51,7 +52,7 @@ public sealed class DatabaseHealthCheck(ApiOptions options, ActorSystem system) 
         }
     }
 
-    private static DbConnection Open(ConfigDatabase database) => database.ProviderName == ProviderName.PostgreSQL
+    private static DbConnection Open(ConfigDatabase database) => database.IsPostgres
         ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = (int)Timeout.TotalSeconds, Pooling = false }.ConnectionString)
         // ReadWrite, not ReadWriteCreate: a vanished database file must fail the check, not be created empty.
         : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ConnectionString);

@@ -14,6 +14,7 @@ using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.Simulator;
+using SolarHub.Database;
 
 namespace SolarHub.Cli.Tests.Api.Support;
 

@@ -1,11 +1,12 @@
-using LinqToDB;
 using Npgsql;
 
-namespace SolarHub.ConfigStore;
+namespace SolarHub.Database;
 
 /// <summary>Where the configuration lives: a SQLite file (the default) or a PostgreSQL server (for clusters).</summary>
-public sealed record ConfigDatabase(string ConnectionString, string ProviderName, string Description)
+public sealed record ConfigDatabase(string ConnectionString, DatabaseKind Kind, string Description)
 {
+    public bool IsPostgres => Kind == DatabaseKind.PostgreSql;
+
     public const string DefaultSqlitePath = "data/solarhub.db";
 
     /// <summary>
@@ -22,7 +23,7 @@ public sealed record ConfigDatabase(string ConnectionString, string ProviderName
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
             var builder = new NpgsqlConnectionStringBuilder(value);
-            return new ConfigDatabase(builder.ConnectionString, LinqToDB.ProviderName.PostgreSQL, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+            return new ConfigDatabase(builder.ConnectionString, DatabaseKind.PostgreSql, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
         }
         return Sqlite(value, createFolder);
     }
@@ -31,7 +32,7 @@ public sealed record ConfigDatabase(string ConnectionString, string ProviderName
     {
         var full = Path.GetFullPath(path);
         if (createFolder) Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new ConfigDatabase($"Data Source={full}", LinqToDB.ProviderName.SQLiteMS, $"sqlite:{full}");
+        return new ConfigDatabase($"Data Source={full}", DatabaseKind.Sqlite, $"sqlite:{full}");
     }
 
     private static ConfigDatabase FromPostgresUrl(Uri url)
@@ -45,6 +46,6 @@ public sealed record ConfigDatabase(string ConnectionString, string ProviderName
             Username = Uri.UnescapeDataString(user[0]),
         };
         if (user.Length > 1) builder.Password = Uri.UnescapeDataString(user[1]);
-        return new ConfigDatabase(builder.ConnectionString, LinqToDB.ProviderName.PostgreSQL, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+        return new ConfigDatabase(builder.ConnectionString, DatabaseKind.PostgreSql, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
     }
 }
