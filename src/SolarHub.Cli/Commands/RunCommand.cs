@@ -3,8 +3,9 @@ using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using SolarHub.Cli.Api;
+using SolarHub.Node.Api;
 using SolarHub.Cli.Storage;
+using SolarHub.Node.Hosting;
 using SolarHub.Cli.Run;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
@@ -76,7 +77,8 @@ public static class RunCommand
             return 2;
         }
 
-        var app = HubHost.Build(hub, database, o.Urls, o.Verbose, Console.Out, new ApiOptions { Token = apiToken });
+        var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken } };
+        var app = HubHost.Build(node, o.Urls, o.Verbose, Console.Out);
         try
         {
             await app.StartAsync(stop.Token);

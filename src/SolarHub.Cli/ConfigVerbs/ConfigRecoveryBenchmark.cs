@@ -83,7 +83,7 @@ public static class ConfigRecoveryBenchmark
 
     private static async Task Expect(ConfigSession session, IReadOnlyList<IConfigChange> changes, CancellationToken ct)
     {
-        var answer = await Storage.ConfigStoreClient.ProposeAsync(session.Store, changes, "config-recovery benchmark", ct);
+        var answer = await ConfigStoreClient.ProposeAsync(session.Store, changes, "config-recovery benchmark", ct);
         if (answer is not ChangesAccepted { Stored: true })
             throw new InvalidOperationException($"the benchmark's change was not stored: {answer}");
     }

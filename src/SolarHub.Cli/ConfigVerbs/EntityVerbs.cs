@@ -1,5 +1,4 @@
 using System.Globalization;
-using SolarHub.Cli.Storage;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 

@@ -1,4 +1,3 @@
-using SolarHub.Cli.Storage;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;

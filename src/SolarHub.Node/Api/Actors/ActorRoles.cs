@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using SolarHub.Core.Banks;
+
+namespace SolarHub.Node.Api.Actors;
+
+/// <summary>
+/// What a live actor is for, told from its place in the tree (the actors' names follow fixed patterns) and, for
+/// banks and adapters, from the banks' snapshots. An actor no rule knows is shown with an empty role.
+/// </summary>
+public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
+{
+    public string Describe(string path)
+    {
+        var elements = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // elements[0] is "user"; the rest is the path under the user guardian.
+        var under = elements.Skip(1).Select(Uri.UnescapeDataString).ToArray();
+        return under switch
+        {
+            [] => "user guardian",
+            ["solarhub-banks"] => "bank registry",
+            ["solarhub-banks", var bank] => Bank(bank),
+            ["solarhub-banks", var bank, var adapter] => AdapterSupervisor(bank, adapter),
+            ["solarhub-banks", var bank, var adapter, "connection"] => Connection(bank, adapter),
+            ["solarhub-config"] => "configuration store supervisor",
+            ["solarhub-config", var child] when child.StartsWith("store-", StringComparison.Ordinal) => "configuration store (persistent, journal in the database)",
+            ["solarhub-history"] => "history writer (batches samples into the database, buffers across outages)",
+            ["solarhub-history-sampler"] => "history sampler (latest telemetry, sampled every interval)",
+            ["solarhub-mqtt"] => "MQTT bridge (state, availability, Home Assistant discovery)",
+            ["solarhub-mqtt", var child] when child.StartsWith("connection-", StringComparison.Ordinal) => "MQTT connection (owns the broker client)",
+            ["telemetry-printer"] => "telemetry printer (console)",
+            [var name] when name.StartsWith(EventStreamEndpoints.SubscriberPrefix, StringComparison.Ordinal) => "event stream subscriber (a GET /api/events client)",
+            [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
+            [.., var name] when name.StartsWith(FlowPrefix, StringComparison.Ordinal) => "Akka.Streams stream (e.g. the store following the journal)",
+            _ => "",
+        };
+    }
+
+    // Akka.Streams names the actors it materializes so.
+    private const string StreamSupervisorPrefix = "StreamSupervisor-";
+    private const string FlowPrefix = "Flow-";
+
+    /// <summary>Whether an actor's name is one Akka.Streams gives its own actors (shown by <c>GET /api/actors?all=true</c> only).</summary>
+    public static bool IsStreamsInternal(string name) =>
+        name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) || name.StartsWith(FlowPrefix, StringComparison.Ordinal);
+
+    private string Bank(string name)
+    {
+        var id = BankId(name);
+        var snapshot = banks.FirstOrDefault(b => b.Id == id);
+        return snapshot is null ? $"bank supervisor: bank {id}" : $"bank supervisor: bank {id} ({snapshot.Name})";
+    }
+
+    private string AdapterSupervisor(string bank, string name) =>
+        AdapterName().Match(name) is { Success: true } m
+            ? $"adapter backoff supervisor: adapter {m.Groups["id"].Value} (generation {m.Groups["gen"].Value})"
+            : "";
+
+    private string Connection(string bank, string supervisor)
+    {
+        if (AdapterName().Match(supervisor) is not { Success: true } m) return "";
+        var id = m.Groups["id"].Value;
+        var adapter = banks.FirstOrDefault(b => b.Id == BankId(bank))?.Adapters.FirstOrDefault(a => a.Id == id);
+        if (adapter is null) return $"adapter connection: adapter {id}";
+        var actor = adapter.Protocol == SolarHub.Configuration.AdapterProtocol.JkActive ? "JkActivePoller" : "JkBusListener";
+        return $"{actor}: adapter {id} ({adapter.Transport})";
+    }
+
+    private static string BankId(string name) => name.StartsWith("bank-", StringComparison.Ordinal) ? name["bank-".Length..] : name;
+
+    /// <summary>adapter-{id}-{generation}, as the bank names its adapter children.</summary>
+    [GeneratedRegex("^adapter-(?<id>.+)-(?<gen>[0-9]+)$")]
+    private static partial Regex AdapterName();
+}

@@ -1,0 +1,51 @@
+using SolarHub.Core.Telemetry;
+
+namespace SolarHub.Node.Api.Events;
+
+/// <summary>One event of <c>GET /api/events</c>: its SSE kind and the record sent as its data.</summary>
+public sealed record ServerEvent(string Kind, object Data)
+{
+    /// <summary>The records streamed, by SSE event kind.</summary>
+    public static readonly IReadOnlyDictionary<Type, string> Kinds = new Dictionary<Type, string>
+    {
+        [typeof(PackTelemetry)] = "pack-telemetry",
+        [typeof(BankTelemetry)] = "bank-telemetry",
+        [typeof(AdapterStateChanged)] = "adapter-state",
+        [typeof(FailoverOccurred)] = "failover",
+        [typeof(BankAlarm)] = "bank-alarm",
+    };
+
+    /// <summary>
+    /// Reads <c>?kinds=a,b</c>: the record types to stream (all when absent). False, with the bad kind named, for an
+    /// unknown one.
+    /// </summary>
+    public static bool TryParseKinds(string? text, out IReadOnlyCollection<Type> types, out string? error)
+    {
+        types = Kinds.Keys.ToList();
+        error = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        var byName = Kinds.ToDictionary(k => k.Value, k => k.Key);
+        var chosen = new HashSet<Type>();
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!byName.TryGetValue(name, out var type))
+            {
+                error = $"kinds: '{name}' is not one of {string.Join(", ", Kinds.Values)}";
+                return false;
+            }
+            chosen.Add(type);
+        }
+        types = chosen;
+        return true;
+    }
+
+    public static string? BankOf(object record) => record switch
+    {
+        PackTelemetry p => p.BankId,
+        BankTelemetry b => b.BankId,
+        AdapterStateChanged a => a.BankId,
+        FailoverOccurred f => f.BankId,
+        BankAlarm a => a.BankId,
+        _ => null,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SolarHub.ConfigStore;
+using SolarHub.Core.Hosting;
+using SolarHub.History.Hosting;
+using SolarHub.Mqtt.Hosting;
+using SolarHub.Node.Api;
+
+namespace SolarHub.Node.Hosting;
+
+/// <summary>
+/// The whole SolarHub node in an ASP.NET Core application: <see cref="AddSolarHubNode"/> on the services,
+/// <see cref="MapSolarHubNode"/> on the app. An application with an actor system of its own calls
+/// <see cref="AddSolarHubNodeApi"/> and, inside its own <c>AddAkka</c>, <see cref="WithSolarHubNode"/> instead.
+/// </summary>
+public static class SolarHubNodeHosting
+{
+    /// <summary>The node's services and its actor system (named <paramref name="actorSystemName"/>); <paramref name="configureAkka"/> adds the application's own parts.</summary>
+    public static IServiceCollection AddSolarHubNode(this IServiceCollection services, SolarHubNodeOptions node,
+        Action<AkkaConfigurationBuilder>? configureAkka = null, string actorSystemName = "solarhub")
+    {
+        services.AddSolarHubNodeApi(node);
+        return services.AddAkka(actorSystemName, akka =>
+        {
+            akka.WithSolarHubNode(node);
+            configureAkka?.Invoke(akka);
+        });
+    }
+
+    /// <summary>The HTTP API's services (health checks, metrics, event streams, JSON as the API writes it).</summary>
+    public static IServiceCollection AddSolarHubNodeApi(this IServiceCollection services, SolarHubNodeOptions node)
+    {
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.WriteIndented = true;
+        });
+        return services.AddSolarHubApi(node.Api with { Database = node.Database });
+    }
+
+    /// <summary>
+    /// The node's actors in an actor system: with a database, the configuration store (the banks and the MQTT output
+    /// follow it) and the history; without one, <see cref="SolarHubNodeOptions.Config"/> as it is. Akka.Hosting's
+    /// liveness check joins the node's health checks.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithSolarHubNode(this AkkaConfigurationBuilder akka, SolarHubNodeOptions node)
+    {
+        bool stored = node.Database is not null;
+        akka.WithActorSystemLivenessCheck();
+        if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
+        akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
+        if (stored) akka.WithSolarHubHistory(node.Database!);
+        akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
+        return akka;
+    }
+
+    /// <summary>Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md).</summary>
+    public static IEndpointRouteBuilder MapSolarHubNode(this IEndpointRouteBuilder app)
+    {
+        app.MapSolarHubApi();
+        app.MapHistoryEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using SolarHub.Configuration;
+using SolarHub.Core.Adapters.Transports;
+using SolarHub.Database;
+using SolarHub.Node.Api;
+
+namespace SolarHub.Node.Hosting;
+
+/// <summary>What a node runs: the stored configuration of a database, or a fixed one.</summary>
+public sealed record SolarHubNodeOptions
+{
+    /// <summary>
+    /// The database holding the configuration (changes apply live) and the history. Null: the node runs
+    /// <see cref="Config"/> as it is, with no store and no history.
+    /// </summary>
+    public ConfigDatabase? Database { get; init; }
+
+    /// <summary>The banks and MQTT output to run when there is no <see cref="Database"/> (e.g. a legacy config.yaml).</summary>
+    public HubConfig Config { get; init; } = HubConfig.Empty;
+
+    /// <summary>HTTP API settings (token, event stream).</summary>
+    public ApiOptions Api { get; init; } = new();
+
+    /// <summary>How adapters open their transports; null: the built-in TCP and serial transports.</summary>
+    public Func<TransportSettings, IBusTransport>? Transports { get; init; }
+}
