@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using SolarHub.Cli.Bench;
+using SolarHub.Bench;
 using SolarHub.Protocol.Jk;
 using SolarHub.Database;
 
@@ -23,7 +23,7 @@ public static class BenchCommand
         command.Subcommands.Add(Latency());
         command.Subcommands.Add(Scale());
         command.Subcommands.Add(ConfigRecovery());
-        command.Subcommands.Add(HistoryBench.Command());
+        command.Subcommands.Add(HistoryBenchCommand.Create());
         command.Subcommands.Add(Gateways());
         command.Subcommands.Add(Mqtt());
         return command;
@@ -82,7 +82,7 @@ public static class BenchCommand
             string? temp = path is null ? Path.Combine(Path.GetTempPath(), $"solarhub-bench-{Guid.NewGuid():N}", "config.db") : null;
             try
             {
-                return await SolarHub.Cli.ConfigVerbs.ConfigRecoveryBenchmark.RunAsync(pr.GetValue(banks), SolarHub.Database.ConfigDatabase.Parse(path ?? temp), Console.Out, token);
+                return await ConfigRecoveryBenchmark.RunAsync(pr.GetValue(banks), SolarHub.Database.ConfigDatabase.Parse(path ?? temp), Console.Out, token);
             }
             finally
             {

@@ -1,95 +1,21 @@
-using Akka.Actor;
-using Akka.Hosting;
 using Akka.Logger.Serilog;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 using Serilog;
 using SolarHub.ConfigStore;
 using SolarHub.Database;
 
 namespace SolarHub.Cli.ConfigVerbs;
 
-/// <summary>
-/// A minimal node for one <c>solarhub config</c> verb: an actor system with the configuration store on the database
-/// and nothing else (no banks, no HTTP). Start, send one command, dispose.
-/// </summary>
-public sealed class ConfigSession : IAsyncDisposable
+/// <summary>The configuration store for one <c>solarhub config</c> verb, Akka's warnings on stderr when asked.</summary>
+public static class ConfigSession
 {
-    private readonly IHost _host;
-
-    private ConfigSession(IHost host, ConfigDatabase database)
-    {
-        _host = host;
-        Database = database;
-        System = host.Services.GetRequiredService<ActorSystem>();
-        Store = host.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
-    }
-
-    public ConfigDatabase Database { get; }
-    public ActorSystem System { get; }
-    public IActorRef Store { get; }
-
     /// <param name="verbose">Akka's warnings and errors on stderr; otherwise the store's answers say everything that matters.</param>
-    public static async Task<ConfigSession> StartAsync(ConfigDatabase database, bool verbose, CancellationToken ct)
+    public static Task<ConfigStoreSession> StartAsync(ConfigDatabase database, bool verbose, CancellationToken ct)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Fatal)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
             .CreateLogger();
-
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Services.AddAkka("solarhub-config", akka =>
-        {
-            akka.AddHocon("akka.stdout-loglevel = OFF\nakka.log-dead-letters = off\nakka.log-config-on-start = off", HoconAddMode.Prepend);
-            akka.ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
-                loggers.ClearLoggers();
-                loggers.AddLogger<SerilogLogger>();
-            });
-            akka.WithSolarHubConfigStore(database, followJournal: false);
-        });
-        var host = builder.Build();
-        await host.StartAsync(ct);
-        return new ConfigSession(host, database);
-    }
-
-    /// <summary>Opens the database once, so an unreachable server is reported at once, with the driver's reason.</summary>
-    /// <returns>Null when it can be opened, else why not.</returns>
-    public static async Task<string?> CheckReachableAsync(ConfigDatabase database, CancellationToken ct)
-    {
-        try
-        {
-            if (database.IsPostgres)
-            {
-                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(ct);
-            }
-            else
-            {
-                await using var connection = new SqliteConnection(database.ConnectionString);
-                await connection.OpenAsync(ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA schema_version";
-                await command.ExecuteScalarAsync(ct);
-            }
-            return null;
-        }
-        catch (Exception e) when (e is global::System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException or ArgumentException)
-        {
-            return $"cannot open {database.Description}: {e.GetBaseException().Message}";
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
+        return ConfigStoreSession.StartAsync(database, loggers => loggers.AddLogger<SerilogLogger>(), ct);
     }
 }

@@ -31,14 +31,14 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     }
 
     /// <summary>Opens the database given by <c>--database</c> (or $SOLARHUB_DATABASE), runs <paramref name="body"/> on a session, closes it.</summary>
-    public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigSession, Task<int>> body)
+    public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigStoreSession, Task<int>> body)
     {
         if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError))
             return Error(parseError);
-        if (await ConfigSession.CheckReachableAsync(database!, ct) is { } unreachable)
+        if (await ConfigStoreSession.CheckReachableAsync(database!, ct) is { } unreachable)
             return Error(unreachable, ConfigExit.Failed);
 
-        ConfigSession? session = null;
+        ConfigStoreSession? session = null;
         try
         {
             session = await ConfigSession.StartAsync(database!, verbose, ct);
@@ -63,7 +63,7 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     }
 
     /// <summary>Reads the stored configuration (a failure answer becomes an exception the runner reports).</summary>
-    public static async Task<StoredConfig> GetAsync(ConfigSession session, CancellationToken ct)
+    public static async Task<StoredConfig> GetAsync(ConfigStoreSession session, CancellationToken ct)
     {
         try
         {
@@ -81,7 +81,7 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     /// Prints the store's answer to a change: one line per change (<see cref="IConfigChange.Describe"/>) and where it
     /// was stored; or every error, each naming the entity and field. Returns the exit code.
     /// </summary>
-    public int Report(object answer, ConfigSession session)
+    public int Report(object answer, ConfigStoreSession session)
     {
         switch (answer)
         {

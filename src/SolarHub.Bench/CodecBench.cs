@@ -2,11 +2,11 @@ using System.Diagnostics;
 using SolarHub.Protocol.Jk;
 using SolarHub.Simulator;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Figures of <c>solarhub bench codec</c>: MB = 10^6 bytes.</summary>
 /// <param name="CpuShare">CPU time the process got over wall time during the measurement (1 = one whole core).</param>
-internal sealed record CodecResult(double MegabytesPerSecond, double FramesPerSecond, double AllocatedBytesPerFrame, double CpuShare)
+public sealed record CodecResult(double MegabytesPerSecond, double FramesPerSecond, double AllocatedBytesPerFrame, double CpuShare)
 {
     public string Summary =>
         $"codec: {BenchFormat.Number(MegabytesPerSecond)} MB/s, {BenchFormat.Integer(FramesPerSecond)} frames/s, " +
@@ -18,7 +18,7 @@ internal sealed record CodecResult(double MegabytesPerSecond, double FramesPerSe
 /// chunks. Warms up first (JIT tiering), then measures bytes/s, frames/s and the bytes this thread allocated per
 /// frame; then runs the scanner alone and the decoders alone briefly, so a shortfall can be located.
 /// </summary>
-internal static class CodecBench
+public static class CodecBench
 {
     public const int DefaultChunk = 4096;
     public const int GeneratedBytes = 4_000_000;

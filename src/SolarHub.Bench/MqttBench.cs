@@ -10,10 +10,10 @@ using SolarHub.Core.Telemetry;
 using SolarHub.Mqtt;
 using SolarHub.Mqtt.Bridge;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Figures of <c>solarhub bench mqtt</c>.</summary>
-internal sealed record MqttBenchResult(int Banks, double StatesPerSecond, double ExpectedPerSecond, double FedPerSecond, int DiscoveryConfigs,
+public sealed record MqttBenchResult(int Banks, double StatesPerSecond, double ExpectedPerSecond, double FedPerSecond, int DiscoveryConfigs,
     TimeSpan DiscoveryTime, Percentiles Lag, double CpuShare)
 {
     public string Summary =>
@@ -30,7 +30,7 @@ internal sealed record MqttBenchResult(int Banks, double StatesPerSecond, double
 /// publish interval is the design), how old a pack's values are when they reach the subscriber (up to one publish
 /// interval by design), and the CPU this process used (bridge, feeder and subscriber together).
 /// </summary>
-internal static class MqttBench
+public static class MqttBench
 {
     private const string Mosquitto = "/usr/sbin/mosquitto";
     private const int PacksPerBank = 3;

@@ -4,13 +4,13 @@ using SolarHub.Configuration;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Configuration;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// The hub as the benches run it: a plain actor system with SolarHub's HOCON and a <see cref="BankRegistry"/>, quiet
 /// (errors only, so progress lines stay readable), with the given timings for every bank.
 /// </summary>
-internal sealed class BenchHub : IAsyncDisposable
+public sealed class BenchHub : IAsyncDisposable
 {
     private static readonly Config Quiet = ConfigurationFactory.ParseString("""
         akka {

@@ -1,7 +1,7 @@
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Nearest-rank percentiles of a set of durations (p50 of 1..10 is 5, p99 of 100 samples is the 99th).</summary>
-internal sealed class Percentiles
+public sealed class Percentiles
 {
     private readonly TimeSpan[] _sorted;
 

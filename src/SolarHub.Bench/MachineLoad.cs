@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>How busy the machine is (Linux load average), printed beside figures that other processes can distort.</summary>
-internal static class MachineLoad
+public static class MachineLoad
 {
     public static string Describe()
     {

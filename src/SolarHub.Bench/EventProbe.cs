@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Akka.Actor;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// A subscriber of the event stream that hands every event to a callback with the Stopwatch timestamp of its
 /// arrival, taken first thing in the actor. The callback runs on the probe's actor thread: keep it short and thread-safe.
 /// </summary>
-internal sealed class EventProbe : ReceiveActor
+public sealed class EventProbe : ReceiveActor
 {
     public EventProbe(Action<object, long> onEvent) => ReceiveAny(message => onEvent(message, Stopwatch.GetTimestamp()));
 

@@ -1,14 +1,14 @@
 using System.Net.Sockets;
 using SolarHub.Simulator;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// Many simulated gateways on 127.0.0.1, each on a bus of its own with <see cref="SimulatorOptions.Packs"/> packs polled
 /// at the JK pace: the far side of <c>solarhub bench scale</c>, run in a child process (the hidden
 /// <c>solarhub bench gateways</c>) so that the hub's CPU can be told apart from the simulators'.
 /// </summary>
-internal sealed class GatewayFarm : IAsyncDisposable
+public sealed class GatewayFarm : IAsyncDisposable
 {
     private readonly List<TcpGatewaySimulator> _gateways;
 

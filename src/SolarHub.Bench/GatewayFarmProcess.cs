@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using SolarHub.Cli.Commands;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// A <see cref="GatewayFarm"/> in a child process (<c>solarhub bench gateways --count N</c>), so its CPU is measured
 /// apart from the hub's. Protocol: the child prints <c>port P</c> per gateway, then <c>ready</c>; it stops when its
 /// stdin closes (the parent ended or disposed it) or on Ctrl+C.
 /// </summary>
-internal sealed class GatewayFarmProcess : IAsyncDisposable
+public sealed class GatewayFarmProcess : IAsyncDisposable
 {
     public const string ReadyLine = "ready";
     private const string PortPrefix = "port ";
@@ -49,7 +48,7 @@ internal sealed class GatewayFarmProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         // Run the same CLI: through its apphost, or through dotnet when that is how this process was started.
-        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
         foreach (var arg in new[] { "bench", "gateways", "--count", count.ToString(CultureInfo.InvariantCulture), "--packs", packs.ToString(CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(arg);
 

@@ -4,10 +4,10 @@ using SolarHub.Core.Configuration;
 using SolarHub.Core.Telemetry;
 using SolarHub.Simulator;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Figures of <c>solarhub bench latency</c>: from the socket read that completed a frame to the subscriber.</summary>
-internal sealed record LatencyResult(Percentiles Samples)
+public sealed record LatencyResult(Percentiles Samples)
 {
     public string Summary =>
         $"latency: p50 {Ms(Samples[50])} ms, p99 {Ms(Samples[99])} ms, max {Ms(Samples.Max)} ms ({Samples.Count} samples)";
@@ -21,7 +21,7 @@ internal sealed record LatencyResult(Percentiles Samples)
 /// computes the time since <see cref="PackTelemetry.SourceTimestamp"/> (the socket read that completed the frame):
 /// read completion, actor hops, decoding, the bank, the event stream. The first second of telemetry is a warm-up.
 /// </summary>
-internal static class LatencyBench
+public static class LatencyBench
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FirstTelemetryTimeout = TimeSpan.FromSeconds(30);

@@ -4,12 +4,12 @@ using SolarHub.Core.Configuration;
 using SolarHub.Core.Telemetry;
 using SolarHub.Simulator;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Figures of <c>solarhub bench scale</c>. KB = 1024 bytes.</summary>
 /// <param name="CpuPercent">CPU of this process over wall time, in % of one core: the hub alone when the simulators ran in a child process.</param>
 /// <param name="SimulatorCpuPercent">CPU of the simulator child process, or null when the simulators ran in this process.</param>
-internal sealed record ScaleResult(int Banks, double CpuPercent, double KilobytesPerBank, double? SimulatorCpuPercent)
+public sealed record ScaleResult(int Banks, double CpuPercent, double KilobytesPerBank, double? SimulatorCpuPercent)
 {
     public string Summary =>
         $"scale: {Banks} banks, {BenchFormat.Number(CpuPercent)} % of one core, {BenchFormat.Number(KilobytesPerBank)} KB/bank";
@@ -22,7 +22,7 @@ internal sealed record ScaleResult(int Banks, double CpuPercent, double Kilobyte
 /// figure is hub and simulators together. Memory per bank: managed heap after a full collection with the banks running,
 /// minus the same before they were started, divided by N.
 /// </summary>
-internal static class ScaleBench
+public static class ScaleBench
 {
     public const int PacksPerBank = 3;
     private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(5);

@@ -1,4 +1,4 @@
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>A bench could not produce its figures (bad input, a timeout, a resource limit): the message is shown to the user as is.</summary>
-internal sealed class BenchException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class BenchException(string message, Exception? inner = null) : Exception(message, inner);

@@ -6,7 +6,7 @@ using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Database;
 
-namespace SolarHub.Cli.ConfigVerbs;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// How long a node takes at start-up to recover the configuration of many banks. Fills an empty database the way
@@ -25,9 +25,9 @@ public static class ConfigRecoveryBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(banks, 1);
         long stored;
         var fill = Stopwatch.StartNew();
-        await using (var writer = await ConfigSession.StartAsync(db, verbose: false, ct))
+        await using (var writer = await ConfigStoreSession.StartAsync(db, logging: null, ct))
         {
-            var existing = await ConfigVerbRunner.GetAsync(writer, ct);
+            var existing = await ConfigStoreClient.GetAsync(writer.Store, ct);
             if (existing.Version != 0)
                 throw new InvalidOperationException($"config-recovery needs an empty database; {db.Description} holds version {existing.Version}");
             for (int i = 1; i <= banks; i++)
@@ -49,7 +49,7 @@ public static class ConfigRecoveryBenchmark
                     new AdapterPriorityChanged(id, "usb", swap ? 1 : 2),
                 ], ct);
             }
-            stored = (await ConfigVerbRunner.GetAsync(writer, ct)).Version;
+            stored = (await ConfigStoreClient.GetAsync(writer.Store, ct)).Version;
             // The store saves snapshots in the background: wait (bounded) until the last one is in, as after a normal day.
             var expectedSnapshot = stored - TrailingChangeSets;
             expectedSnapshot -= expectedSnapshot % HubConfigStore.SnapshotEvery;
@@ -63,10 +63,10 @@ public static class ConfigRecoveryBenchmark
         var clock = Stopwatch.StartNew();
         StoredConfig recovered;
         long started;
-        await using (var reader = await ConfigSession.StartAsync(db, verbose: false, ct))
+        await using (var reader = await ConfigStoreSession.StartAsync(db, logging: null, ct))
         {
             started = clock.ElapsedMilliseconds;
-            recovered = await ConfigVerbRunner.GetAsync(reader, ct);
+            recovered = await ConfigStoreClient.GetAsync(reader.Store, ct);
             clock.Stop();
         }
         if (recovered.Config.Banks.Count != banks || recovered.Version != stored)
@@ -81,7 +81,7 @@ public static class ConfigRecoveryBenchmark
 
     private static string BankId(int i) => $"bank-{i:0000}";
 
-    private static async Task Expect(ConfigSession session, IReadOnlyList<IConfigChange> changes, CancellationToken ct)
+    private static async Task Expect(ConfigStoreSession session, IReadOnlyList<IConfigChange> changes, CancellationToken ct)
     {
         var answer = await ConfigStoreClient.ProposeAsync(session.Store, changes, "config-recovery benchmark", ct);
         if (answer is not ChangesAccepted { Stored: true })

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// What a process may open on Linux: the soft limit on open files (<c>ulimit -n</c>) and the ephemeral port range,
 /// checked before a bench opens thousands of sockets so that it fails with advice rather than half-way. Elsewhere
 /// (no /proc) nothing is known and nothing is checked.
 /// </summary>
-internal static class ResourceLimits
+public static class ResourceLimits
 {
     public static long? OpenFiles()
     {

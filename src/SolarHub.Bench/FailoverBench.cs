@@ -7,10 +7,10 @@ using SolarHub.Core.Configuration;
 using SolarHub.Core.Telemetry;
 using SolarHub.Simulator;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Figures of <c>solarhub bench failover</c>: from the fault to the first telemetry through the secondary.</summary>
-internal sealed record FailoverResult(Percentiles Rst, Percentiles Silence)
+public sealed record FailoverResult(Percentiles Rst, Percentiles Silence)
 {
     public string Summary =>
         $"failover: rst p50 {BenchFormat.Milliseconds(Rst[50])} ms max {BenchFormat.Milliseconds(Rst.Max)} ms, " +
@@ -25,7 +25,7 @@ internal sealed record FailoverResult(Percentiles Rst, Percentiles Silence)
 /// both adapters are healthy, injects the fault at a random point of the polling cycle, and times it to the first
 /// <see cref="PackTelemetry"/> from the secondary; then it restores the primary and waits for the failback.
 /// </summary>
-internal sealed class FailoverBench : IAsyncDisposable
+public sealed class FailoverBench : IAsyncDisposable
 {
     public static readonly TimeSpan FailbackHoldDown = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);

@@ -2,7 +2,7 @@ using SolarHub.Protocol.Jk;
 using SolarHub.Protocol.Jk.Bus;
 using SolarHub.Protocol.Jk.Decoding;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>
 /// What the codec does for one connection, over a bus stream held in memory and looped: feed the scanner chunk by
@@ -10,7 +10,7 @@ namespace SolarHub.Cli.Bench;
 /// info, which also sets the layout). The scanner alone and the decoders alone can be run too, to see where time or
 /// allocations go. Single-threaded; one pass is one trip through the stream.
 /// </summary>
-internal sealed class CodecWorkload
+public sealed class CodecWorkload
 {
     private readonly byte[] _stream;
     private readonly int _chunk;

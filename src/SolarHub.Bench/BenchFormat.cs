@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SolarHub.Cli.Bench;
+namespace SolarHub.Bench;
 
 /// <summary>Numbers as the benches print them: invariant culture, so summary lines parse the same everywhere.</summary>
-internal static class BenchFormat
+public static class BenchFormat
 {
     public static string Number(double value, int decimals = 1) =>
         value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -1,0 +1,87 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SolarHub.Database;
+
+namespace SolarHub.ConfigStore;
+
+/// <summary>
+/// A minimal node for one client of the stored configuration (a <c>solarhub config</c> verb, a benchmark): an actor
+/// system with the configuration store on the database and nothing else (no banks, no HTTP). Start, send one command, dispose.
+/// </summary>
+public sealed class ConfigStoreSession : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ConfigStoreSession(IHost host, ConfigDatabase database)
+    {
+        _host = host;
+        Database = database;
+        System = host.Services.GetRequiredService<ActorSystem>();
+        Store = host.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
+    }
+
+    public ConfigDatabase Database { get; }
+    public ActorSystem System { get; }
+    public IActorRef Store { get; }
+
+    /// <param name="logging">Where Akka's warnings and errors go (e.g. a Serilog logger); null: nowhere, the store's answers say everything that matters.</param>
+    public static async Task<ConfigStoreSession> StartAsync(ConfigDatabase database, Action<LoggerConfigBuilder>? logging, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddAkka("solarhub-config", akka =>
+        {
+            akka.AddHocon("akka.stdout-loglevel = OFF\nakka.log-dead-letters = off\nakka.log-config-on-start = off", HoconAddMode.Prepend);
+            if (logging is null) akka.AddHocon("akka.loglevel = OFF", HoconAddMode.Prepend);
+            else akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                logging(loggers);
+            });
+            akka.WithSolarHubConfigStore(database, followJournal: false);
+        });
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new ConfigStoreSession(host, database);
+    }
+
+    /// <summary>Opens the database once, so an unreachable server is reported at once, with the driver's reason.</summary>
+    /// <returns>Null when it can be opened, else why not.</returns>
+    public static async Task<string?> CheckReachableAsync(ConfigDatabase database, CancellationToken ct)
+    {
+        try
+        {
+            if (database.IsPostgres)
+            {
+                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(ct);
+            }
+            else
+            {
+                await using var connection = new SqliteConnection(database.ConnectionString);
+                await connection.OpenAsync(ct);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA schema_version";
+                await command.ExecuteScalarAsync(ct);
+            }
+            return null;
+        }
+        catch (Exception e) when (e is global::System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException or ArgumentException)
+        {
+            return $"cannot open {database.Description}: {e.GetBaseException().Message}";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
