@@ -1,3 +1,4 @@
+using SolarHub.Node.Api.Actors;
 using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;

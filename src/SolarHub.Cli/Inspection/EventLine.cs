@@ -1,3 +1,4 @@
+using SolarHub.Node.Api.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 

@@ -1,3 +1,4 @@
+using SolarHub.Node.Api.Events;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,3 +1,4 @@
+using SolarHub.Node.Api.Actors;
 using System.Net;
 
 namespace SolarHub.Cli.Inspection;

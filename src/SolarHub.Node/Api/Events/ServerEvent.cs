@@ -8,11 +8,11 @@ public sealed record ServerEvent(string Kind, object Data)
     /// <summary>The records streamed, by SSE event kind.</summary>
     public static readonly IReadOnlyDictionary<Type, string> Kinds = new Dictionary<Type, string>
     {
-        [typeof(PackTelemetry)] = "pack-telemetry",
-        [typeof(BankTelemetry)] = "bank-telemetry",
-        [typeof(AdapterStateChanged)] = "adapter-state",
-        [typeof(FailoverOccurred)] = "failover",
-        [typeof(BankAlarm)] = "bank-alarm",
+        [typeof(PackTelemetry)] = EventKinds.PackTelemetry,
+        [typeof(BankTelemetry)] = EventKinds.BankTelemetry,
+        [typeof(AdapterStateChanged)] = EventKinds.AdapterState,
+        [typeof(FailoverOccurred)] = EventKinds.Failover,
+        [typeof(BankAlarm)] = EventKinds.BankAlarm,
     };
 
     /// <summary>

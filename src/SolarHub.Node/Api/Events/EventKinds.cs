@@ -1,6 +1,6 @@
-namespace SolarHub.Cli.Inspection;
+namespace SolarHub.Node.Api.Events;
 
-/// <summary>The kinds of <c>GET /api/events</c> (the <c>event:</c> field of each server-sent event).</summary>
+/// <summary>The kinds of <c>GET /api/events</c> (the <c>event:</c> field of each server-sent event), for the node and its clients.</summary>
 public static class EventKinds
 {
     public const string PackTelemetry = "pack-telemetry";
