@@ -22,7 +22,8 @@ root=${DESTDIR:-}
 # A fresh copy, so files of an older version do not linger beside the new ones.
 rm -rf "$root/opt/solarhub"
 install -d -m 0755 "$root/opt/solarhub"
-cp -a "$publish"/. "$root/opt/solarhub/"
+# Not cp -a: the files must belong to root, not to whoever built them, or that user could change what the service runs.
+cp -R "$publish"/. "$root/opt/solarhub/"
 chmod 0755 "$root/opt/solarhub/solarhub"
 install -D -m 0644 "$here/solarhub.service" "$root/etc/systemd/system/solarhub.service"
 install -d -m 0755 "$root/etc/solarhub"
