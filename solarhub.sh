@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One entry point for people and CI:
-#   ./solarhub.sh test            set up what the tests need, run every test, print "N passed, N failed"
+#   ./solarhub.sh test            set up what the tests need, run every test, print "N passed, N failed, N skipped"
 #   ./solarhub.sh <verb> [args]   build and run the solarhub CLI (e.g. run, simulate, decode, bench)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,16 +28,13 @@ install_test_tools() {
   fi
 }
 
-summarise() {
-  # Sum the counters of every TRX file into the one line CI reads.
-  local dir=$1 passed=0 failed=0 p f
-  for trx in "$dir"/*.trx; do
-    [ -f "$trx" ] || continue
-    p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    f=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*' || echo 0)
-    passed=$((passed + p)); failed=$((failed + f))
+test_projects() {
+  # The xunit projects under tests/ (SolarHub.TestSupport and SolarHub.Benchmarks say IsTestProject false).
+  local project
+  for project in tests/*/*.csproj; do
+    grep -q '<IsTestProject>true</IsTestProject>' "$project" && basename "$(dirname "$project")"
   done
-  echo "$passed passed, $failed failed"
+  return 0
 }
 
 verb=${1:-run}
@@ -48,16 +45,27 @@ case "$verb" in
     install_test_tools
     results=artifacts/test-results
     rm -rf "$results"
-    status=0
+    mkdir -p "$results"
     dotnet build SolarHub.sln -c Release -nologo -v q || exit 1
     # A throwaway PostgreSQL cluster on a loopback port, for the configuration-store tests.
     SOLARHUB_TEST_POSTGRES="$(scripts/postgres-test-server.sh start artifacts/postgres)" || exit 1
     export SOLARHUB_TEST_POSTGRES
     trap 'scripts/postgres-test-server.sh stop artifacts/postgres >/dev/null 2>&1 || true' EXIT
-    dotnet test SolarHub.sln -c Release --no-build --nologo \
-      --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
-      --blame-hang-timeout 5m "$@" || status=$?
-    summarise "$results"
+    # Each project runs with its own results directory, so the summary knows which project wrote which TRX file and
+    # which wrote none (a crashed run's TRX does not name its project); as many at once as there are cores, as
+    # `dotnet test SolarHub.sln` did. A run that fails leaves its exit code beside its results.
+    mapfile -t projects < <(test_projects)
+    for project in "${projects[@]}"; do
+      while [ "$(jobs -rp | wc -l)" -ge "$(nproc)" ]; do wait -n || true; done
+      ( dotnet test "tests/$project" -c Release --no-build --nologo \
+          --logger "trx" --logger "console;verbosity=normal" --results-directory "$results/$project" \
+          --blame-hang-timeout 5m "$@" || echo $? >"$results/$project.exit" ) &
+    done
+    wait
+    status=0
+    compgen -G "$results/*.exit" >/dev/null && status=1
+    # Lines naming any project that ran no test or whose test host crashed, then "N passed, N failed, N skipped".
+    scripts/test-summary.sh "$results" "${projects[@]}" || status=1
     exit $status
     ;;
   *)
