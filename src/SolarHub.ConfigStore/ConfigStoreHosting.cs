@@ -1,5 +1,6 @@
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
+using SolarHub.Configuration;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -26,6 +27,11 @@ public static class ConfigStoreHosting
         // acknowledged changes, so it is off.
         builder.AddHocon("akka.persistence.journal.sql.replay-filter.mode = off", HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
-            registry.Register<ConfigStoreKey>(system.ActorOf(ConfigStoreSupervisor.Props(followJournal), "solarhub-config")));
+        {
+            var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal), "solarhub-config");
+            registry.Register<ConfigStoreKey>(store);
+            // The banks and the MQTT output ask it for the current configuration when they start.
+            registry.Register<HubConfigSourceKey>(store);
+        });
     }
 }

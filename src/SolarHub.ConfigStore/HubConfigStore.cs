@@ -58,6 +58,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
         });
 
         Command<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(_config, LastSequenceNr)));
+        Command<GetCurrentHubConfig>(_ => Sender.Tell(new HubConfigChanged(_config, LastSequenceNr)));
         Command<ProposeChanges>(p => Handle(p.Changes, p.Source, p.DryRun));
         Command<ReplaceConfig>(r => Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun));
         Command<ForeignChange>(f =>

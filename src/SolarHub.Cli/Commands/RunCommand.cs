@@ -89,7 +89,6 @@ public static class RunCommand
             return 1;
         }
 
-        if (database is not null) await HandOverStoredConfig(app, stop.Token);
         await using var demo = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
         if (database is not null && demo is null)
             Console.WriteLine($"config: running the banks stored in {database.Description}");
@@ -103,17 +102,6 @@ public static class RunCommand
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);
         return 0;
-    }
-
-    /// <summary>
-    /// The banks and the MQTT output follow the store's HubConfigChanged events; the store may have published its
-    /// recovered configuration before they subscribed, so publish it once more (they ignore versions they have).
-    /// </summary>
-    private static async Task HandOverStoredConfig(WebApplication app, CancellationToken ct)
-    {
-        var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
-        var stored = await ConfigStoreClient.GetAsync(store, ct);
-        app.Services.GetRequiredService<ActorSystem>().EventStream.Publish(new HubConfigChanged(stored.Config, stored.Version));
     }
 
     /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>

@@ -2,14 +2,16 @@ using Akka.Actor;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
+using SolarHub.Core.Hosting;
 
 namespace SolarHub.Core.Banks;
 
 /// <summary>
 /// Runs one <see cref="BankSupervisor"/> per configured bank and routes <see cref="BankEnvelope"/>s to them by id,
 /// the same contract a Cluster Sharding region offers, so callers do not change when banks are sharded.
-/// With <c>followConfigChanges</c> it also follows <see cref="HubConfigChanged"/> on the event stream (the
-/// configuration store), applying each change live: only the banks and adapters a change touches are affected.
+/// With <c>followConfigChanges</c> it asks the configuration store for the current configuration when it starts and
+/// follows <see cref="HubConfigChanged"/> on the event stream (<see cref="HubConfigFollowing"/>), applying each change
+/// live: only the banks and adapters a change touches are affected.
 /// </summary>
 public sealed class BankRegistry : ReceiveActor
 {
@@ -47,7 +49,7 @@ public sealed class BankRegistry : ReceiveActor
 
     protected override void PreStart()
     {
-        if (_followConfigChanges) Context.System.EventStream.Subscribe(Self, typeof(HubConfigChanged));
+        if (_followConfigChanges) HubConfigFollowing.Start(Context);
     }
 
     public static Props Props(HubConfig config, Func<string, BankTimings> timings, AdapterSettings adapterSettings,

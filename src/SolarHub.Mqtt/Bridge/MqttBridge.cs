@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SolarHub.Configuration;
+using SolarHub.Core.Hosting;
 using SolarHub.Core.Telemetry;
 using SolarHub.Mqtt.Connection;
 using SolarHub.Mqtt.HomeAssistant;
@@ -87,7 +88,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        if (_followConfigChanges) Context.System.EventStream.Subscribe(Self, typeof(HubConfigChanged));
+        if (_followConfigChanges) HubConfigFollowing.Start(Context);
         Timers.StartPeriodicTimer("flush", FlushTick.Instance, _timings.PublishInterval);
     }
 

@@ -88,8 +88,6 @@ public sealed class ApiNode : IAsyncDisposable
         var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
         var answer = await ConfigStoreClient.ReplaceAsync(store, new HubConfig(bankConfigs, []), "test", CancellationToken.None);
         answer.Should().BeOfType<ChangesAccepted>();
-        var stored = await ConfigStoreClient.GetAsync(store, CancellationToken.None);
-        app.Services.GetRequiredService<IRequiredActor<BankRegistryKey>>().ActorRef.Tell(new HubConfigChanged(stored.Config, stored.Version));
         return new ApiNode(app, directory, gateways, address, databasePath);
     }
 
