@@ -1,8 +1,9 @@
+using SolarHub.Core.Configuration;
 using Akka.Configuration;
 
 namespace SolarHub.History;
 
-/// <summary>HOCON <c>solarhub.history</c>; hocon/solarhub.conf says what each key means.</summary>
+/// <summary>HOCON <c>solarhub.history</c>; solarhub.history.conf (embedded) holds the defaults and says what each key means.</summary>
 public sealed record HistoryOptions(
     bool Enabled,
     TimeSpan SampleInterval,
@@ -16,6 +17,9 @@ public sealed record HistoryOptions(
     TimeSpan RetentionInterval)
 {
     public const string Path = "solarhub.history";
+
+    /// <summary>solarhub.history.conf, embedded in this assembly.</summary>
+    public static Config Defaults { get; } = EmbeddedHocon.Load(typeof(HistoryOptions).Assembly, "solarhub.history.conf");
 
     /// <summary>Reads the <c>solarhub.history</c> block of <paramref name="config"/> (which must hold the defaults); a bad value throws naming its key.</summary>
     public static HistoryOptions FromConfig(Config config)

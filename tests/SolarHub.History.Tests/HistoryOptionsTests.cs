@@ -5,7 +5,7 @@ namespace SolarHub.History.Tests;
 
 public sealed class HistoryOptionsTests
 {
-    private static HistoryOptions Read(string hocon) => HistoryOptions.FromConfig(ConfigurationFactory.ParseString(hocon).WithFallback(SolarHubConfig.Defaults));
+    private static HistoryOptions Read(string hocon) => HistoryOptions.FromConfig(ConfigurationFactory.ParseString(hocon).WithFallback(HistoryOptions.Defaults));
 
     [Fact]
     public void Defaults_come_from_the_embedded_hocon()

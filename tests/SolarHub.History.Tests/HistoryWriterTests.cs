@@ -23,7 +23,7 @@ public sealed class HistoryWriterTests : Akka.TestKit.Xunit2.TestKit, IAsyncLife
         akka.test.single-expect-default = 10s
         """;
 
-    private static readonly HistoryOptions Options = HistoryOptions.FromConfig(SolarHubConfig.Defaults) with
+    private static readonly HistoryOptions Options = HistoryOptions.FromConfig(HistoryOptions.Defaults) with
     {
         BatchSize = 4,
         BufferLimit = 10,

@@ -2,7 +2,7 @@ using Akka.Configuration;
 
 namespace SolarHub.Core.Configuration;
 
-/// <summary>The clocks of a bank: HOCON <c>solarhub.bank</c>; hocon/solarhub.conf says what each one means.</summary>
+/// <summary>The clocks of a bank: HOCON <c>solarhub.bank</c>; solarhub.core.conf says what each one means.</summary>
 public sealed record BankTimings(
     TimeSpan HeartbeatInterval,
     TimeSpan HeartbeatTimeout,
@@ -19,7 +19,7 @@ public sealed record BankTimings(
     TimeSpan ProbeWindow,
     TimeSpan TelemetryInterval)
 {
-    /// <summary>The built-in defaults (the embedded hocon/solarhub.conf).</summary>
+    /// <summary>The built-in defaults (the embedded solarhub.core.conf).</summary>
     public static BankTimings Default { get; } = FromConfig(SolarHubConfig.Defaults.GetConfig("solarhub.bank"));
 
     /// <summary>Reads a <c>solarhub.bank</c>-shaped block; keys it lacks come from <paramref name="fallback"/>.</summary>

@@ -2,11 +2,11 @@ using Akka.Configuration;
 
 namespace SolarHub.Core.Configuration;
 
-/// <summary>SolarHub's HOCON: the embedded defaults, and the timings that apply to one bank.</summary>
+/// <summary>SolarHub.Core's HOCON: the embedded defaults, and the timings that apply to one bank.</summary>
 public static class SolarHubConfig
 {
-    /// <summary>hocon/solarhub.conf, embedded in this assembly.</summary>
-    public static Config Defaults { get; } = LoadDefaults();
+    /// <summary>The banks' and adapters' defaults: solarhub.core.conf, embedded in this assembly.</summary>
+    public static Config Defaults { get; } = EmbeddedHocon.Load(typeof(SolarHubConfig).Assembly, "solarhub.core.conf");
 
     /// <summary>A bank's timings: <c>solarhub.bank</c>, then <c>solarhub.banks."id"</c> on top.</summary>
     public static BankTimings TimingsFor(Config config, string bankId)
@@ -23,13 +23,5 @@ public static class SolarHubConfig
         var merged = ReferenceEquals(config, Defaults) ? config : config.WithFallback(Defaults);
         var adapter = merged.GetConfig("solarhub.adapter");
         return new AdapterSettings(adapter.GetTimeSpan("connect-timeout"), Math.Max(256, adapter.GetInt("read-buffer-size")));
-    }
-
-    private static Config LoadDefaults()
-    {
-        using var stream = typeof(SolarHubConfig).Assembly.GetManifestResourceStream("solarhub.conf")
-            ?? throw new InvalidOperationException("solarhub.conf is not embedded");
-        using var reader = new StreamReader(stream);
-        return ConfigurationFactory.ParseString(reader.ReadToEnd());
     }
 }

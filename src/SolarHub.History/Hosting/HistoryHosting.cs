@@ -21,7 +21,7 @@ public static class HistoryHosting
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubHistory(this AkkaConfigurationBuilder builder, ConfigDatabase database)
     {
-        builder.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
+        builder.AddHocon(HistoryOptions.Defaults, HoconAddMode.Append);
         return builder.WithActors((system, registry) =>
         {
             var options = HistoryOptions.FromConfig(system.Settings.Config);

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SolarHub.ConfigStore;
+using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
@@ -18,6 +20,9 @@ namespace SolarHub.Node.Hosting;
 /// </summary>
 public static class SolarHubNodeHosting
 {
+    /// <summary>The API's defaults: solarhub.node.conf, embedded in this assembly.</summary>
+    public static Config NodeDefaults { get; } = EmbeddedHocon.Load(typeof(SolarHubNodeHosting).Assembly, "solarhub.node.conf");
+
     /// <summary>The node's services and its actor system (named <paramref name="actorSystemName"/>); <paramref name="configureAkka"/> adds the application's own parts.</summary>
     public static IServiceCollection AddSolarHubNode(this IServiceCollection services, SolarHubNodeOptions node,
         Action<AkkaConfigurationBuilder>? configureAkka = null, string actorSystemName = "solarhub")
@@ -49,6 +54,7 @@ public static class SolarHubNodeHosting
     public static AkkaConfigurationBuilder WithSolarHubNode(this AkkaConfigurationBuilder akka, SolarHubNodeOptions node)
     {
         bool stored = node.Database is not null;
+        akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck();
         if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
         akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
