@@ -20,6 +20,7 @@ public sealed class SqlHistoryStore : IHistoryStore
 
     private readonly string _connectionString;
     private readonly HistoryDialect _dialect;
+    private readonly HistorySchema _schema;
     private readonly bool _readOnly;
     private volatile bool _schemaReady;
 
@@ -27,6 +28,7 @@ public sealed class SqlHistoryStore : IHistoryStore
     {
         _connectionString = readOnly ? dialect.ReadOnly(connectionString) : connectionString;
         _dialect = dialect;
+        _schema = new HistorySchema(dialect);
         _readOnly = readOnly;
         Description = description;
     }
@@ -55,7 +57,7 @@ public sealed class SqlHistoryStore : IHistoryStore
         {
             var table = series.Key;
             var rows = series.ToList();
-            var stored = await ExecuteRowsAsync(connection, transaction, InsertSql(table), rows.Select(sample =>
+            var stored = await ExecuteRowsAsync(connection, transaction, _schema.InsertSql(table), rows.Select(sample =>
             {
                 var values = new List<object> { sample.BankId, sample.At.ToUnixTimeMilliseconds() };
                 if (table.HasPack) values.Add((int)sample.Pack!.Value);
@@ -77,7 +79,7 @@ public sealed class SqlHistoryStore : IHistoryStore
         foreach (var level in buckets.GroupBy(b => (b.Key.Table, b.Key.Daily)))
         {
             var (table, daily) = level.Key;
-            await ExecuteRowsAsync(connection, transaction, MergeSql(table, daily ? table.Daily : table.Hourly), level.Select(b =>
+            await ExecuteRowsAsync(connection, transaction, _schema.MergeSql(table, daily ? table.Daily : table.Hourly), level.Select(b =>
             {
                 var aggregate = b.Value;
                 var values = new List<object> { b.Key.Bank, b.Key.Bucket };
@@ -188,7 +190,7 @@ public sealed class SqlHistoryStore : IHistoryStore
         string pack = table.HasPack ? " AND address = @pack" : "";
         if (resolution == HistoryResolution.Raw)
         {
-            command.CommandText = $"SELECT at_ms, {string.Join(", ", table.Columns.Select(Quote))} FROM {name} " +
+            command.CommandText = $"SELECT at_ms, {string.Join(", ", table.Columns.Select(HistorySchema.Quote))} FROM {name} " +
                 $"WHERE bank_id = @bank{pack} AND at_ms >= @from AND at_ms < @to ORDER BY at_ms";
         }
         else
@@ -240,7 +242,7 @@ public sealed class SqlHistoryStore : IHistoryStore
             if (!_readOnly && !_schemaReady)
             {
                 await _dialect.InitializeAsync(connection, ct);
-                await CreateTablesAsync(connection, ct);
+                await HistorySchema.CreateTablesAsync(connection, ct);
                 _schemaReady = true;
             }
             return connection;
@@ -268,63 +270,6 @@ public sealed class SqlHistoryStore : IHistoryStore
         if (_readOnly) throw new InvalidOperationException($"{Description} was opened read-only");
     }
 
-    private static async Task CreateTablesAsync(DbConnection connection, CancellationToken ct)
-    {
-        foreach (var table in new[] { HistoryTable.Bank, HistoryTable.Pack })
-        {
-            string key = table.HasPack ? "bank_id, address" : "bank_id";
-            string keyColumns = "bank_id TEXT NOT NULL, " + (table.HasPack ? "address INTEGER NOT NULL, " : "");
-            var statements = new List<string>
-            {
-                $"CREATE TABLE IF NOT EXISTS {table.Raw} ({keyColumns}at_ms BIGINT NOT NULL, " +
-                    string.Concat(table.Columns.Select(c => $"{Quote(c)} DOUBLE PRECISION, ")) + $"PRIMARY KEY ({key}, at_ms))",
-                // Retention deletes by time across all series.
-                $"CREATE INDEX IF NOT EXISTS {table.Raw}_at ON {table.Raw} (at_ms)",
-            };
-            foreach (var aggregate in new[] { table.Hourly, table.Daily })
-                statements.Add($"CREATE TABLE IF NOT EXISTS {aggregate} ({keyColumns}bucket_ms BIGINT NOT NULL, samples INTEGER NOT NULL, " +
-                    string.Concat(table.Columns.Select(c => $"{c}_n BIGINT NOT NULL, {c}_sum DOUBLE PRECISION, {c}_min DOUBLE PRECISION, {c}_max DOUBLE PRECISION, ")) +
-                    $"PRIMARY KEY ({key}, bucket_ms))");
-            statements.Add($"CREATE INDEX IF NOT EXISTS {table.Hourly}_bucket ON {table.Hourly} (bucket_ms)");
-            foreach (var sql in statements)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                await command.ExecuteNonQueryAsync(ct);
-            }
-        }
-    }
-
-    private string InsertSql(HistoryTable table)
-    {
-        var columns = new List<string> { "bank_id", "at_ms" };
-        if (table.HasPack) columns.Add("address");
-        columns.AddRange(table.Columns.Select(Quote));
-        return $"INSERT INTO {table.Raw} ({string.Join(", ", columns)}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT DO NOTHING";
-    }
-
-    private string MergeSql(HistoryTable table, string name)
-    {
-        var columns = new List<string> { "bank_id", "bucket_ms" };
-        if (table.HasPack) columns.Add("address");
-        string key = string.Join(", ", columns);
-        columns.Add("samples");
-        var updates = new List<string> { $"samples = {name}.samples + excluded.samples" };
-        foreach (var c in table.Columns)
-        {
-            columns.AddRange([$"{c}_n", $"{c}_sum", $"{c}_min", $"{c}_max"]);
-            string old = $"{name}.{c}", added = $"excluded.{c}";
-            updates.Add($"{c}_n = {old}_n + {added}_n");
-            // Either side may be NULL (nothing measured): the other one then stands.
-            updates.Add($"{c}_sum = COALESCE({old}_sum + {added}_sum, {old}_sum, {added}_sum)");
-            updates.Add($"{c}_min = {_dialect.Least($"COALESCE({old}_min, {added}_min)", $"COALESCE({added}_min, {old}_min)")}");
-            updates.Add($"{c}_max = {_dialect.Greatest($"COALESCE({old}_max, {added}_max)", $"COALESCE({added}_max, {old}_max)")}");
-        }
-        return $"INSERT INTO {name} ({string.Join(", ", columns)}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", updates)}";
-    }
-
-    private string Placeholders(int count) => string.Join(", ", Enumerable.Range(0, count).Select(_dialect.Placeholder));
-
     private static void Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
@@ -334,9 +279,6 @@ public sealed class SqlHistoryStore : IHistoryStore
     }
 
     private static object DbValue(double? value) => value is { } v && !double.IsNaN(v) && !double.IsInfinity(v) ? v : DBNull.Value;
-
-    // "current" is a keyword to some SQL parsers: metric columns are always quoted (they are lower case, so quoting changes nothing else).
-    private static string Quote(string column) => $"\"{column}\"";
 
     private static long Mod(long value, long size) => ((value % size) + size) % size;
 }

@@ -13,6 +13,8 @@ namespace SolarHub.Protocol.Jk.Bus;
 /// joined the bus mid-transaction, to the acknowledgement right after it (the scanner waits for those 8 bytes).
 /// A frame with another message starting inside it was cut short: its bytes up to that message are discarded and
 /// scanning resumes there. Every decision depends only on the bytes, never on how they were chunked.
+/// One file of about 300 lines on purpose: it is one state machine over one buffer on the codec's hot path; split
+/// up, the buffer's invariants (start, end, pending poll) would be spread over several types.
 /// </remarks>
 public sealed class FrameScanner
 {
