@@ -48,8 +48,10 @@ internal sealed class GatewayFarmProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Run the same CLI: through its apphost, or through dotnet when that is how this process was started.
-        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(typeof(BenchCommand).Assembly.Location);
+        // Run the same CLI: through its apphost (or single file), or through dotnet when that is how this process was started.
+        // Its assembly's path is built rather than read from Assembly.Location, which a single-file publish leaves empty (IL3000).
+        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet")
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, typeof(BenchCommand).Assembly.GetName().Name + ".dll"));
         foreach (var arg in new[] { "bench", "gateways", "--count", count.ToString(CultureInfo.InvariantCulture), "--packs", packs.ToString(CultureInfo.InvariantCulture) })
             info.ArgumentList.Add(arg);
 
