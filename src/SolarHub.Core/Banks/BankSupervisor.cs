@@ -268,11 +268,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private object Force(string adapterId)
     {
-        if (_config.Adapters.All(a => a.Id != adapterId)) return new AdapterNotFound(BankId, adapterId);
-        if (_adapters.Find(adapterId) is not { } t)
-            return new AdapterCommandRefused(BankId, adapterId, $"adapter '{adapterId}' is disabled: enable it first");
-        if (t.State != AdapterState.Healthy)
-            return new AdapterCommandRefused(BankId, adapterId, $"adapter '{adapterId}' is {t.State} ({t.StateReason}): only a healthy adapter can be forced active");
+        if (AdapterCommandChecks.Force(_config, _adapters, adapterId) is { } answer) return answer;
         _active.Pin(adapterId);
         _log.Warning("bank {0}: adapter {1} forced active by an operator", BankId, adapterId);
         if (!_active.Is(adapterId)) Activate(new FailoverPolicy.Decision(adapterId, $"{adapterId} forced active by an operator", IsFailback: false));
@@ -282,8 +278,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private object Release(string adapterId)
     {
-        if (_config.Adapters.All(a => a.Id != adapterId)) return new AdapterNotFound(BankId, adapterId);
-        if (_active.Forced != adapterId) return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' was not forced active; nothing changed");
+        if (AdapterCommandChecks.Release(_config, _active.Forced, adapterId) is { } answer) return answer;
         Unpin("released by an operator");
         Reconsider();
         return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' released: the failover policy chooses the active adapter again");
@@ -291,9 +286,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private object SetEnabled(string adapterId, bool enabled)
     {
-        var adapter = _config.Adapters.FirstOrDefault(a => a.Id == adapterId);
-        if (adapter is null) return new AdapterNotFound(BankId, adapterId);
-        if (adapter.Enabled == enabled) return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' was already {(enabled ? "enabled" : "disabled")}");
+        if (AdapterCommandChecks.SetEnabled(_config, adapterId, enabled) is { } answer) return answer;
         Apply(_config with { Adapters = _config.Adapters.Select(a => a.Id == adapterId ? a with { Enabled = enabled } : a).ToList() });
         return new AdapterCommandDone(BankId, adapterId, $"adapter '{adapterId}' {(enabled ? "enabled" : "disabled")} in the running bank (not stored)");
     }

@@ -49,12 +49,12 @@ public class BankAdaptersTests
         Healthy("a");
         Healthy("b");
 
-        var reranked = _adapters.Reconcile([Config("b", 2), Config("a", 1)]);
-        reranked.Reconnect.Should().BeEmpty();
+        var reranked = _adapters.Reconcile([Config("b", 2, priority: 1), Config("a", 1, priority: 2)]);
+        reranked.Reconnect.Should().BeEmpty("a's connection is the same, only its priority changed");
         reranked.Reranked.Should().BeTrue();
         _adapters.ByRank.Select(t => t.Id).Should().Equal("b", "a");
 
-        var moved = _adapters.Reconcile([Config("b", 2, priority: 1), Config("a", 9, priority: 5)]);
+        var moved = _adapters.Reconcile([Config("b", 2, priority: 1), Config("a", 9, priority: 2)]);
         moved.Reconnect.Should().Equal(_adapters.Find("a")!);
         moved.Reranked.Should().BeFalse();
         _adapters.Find("a")!.Config.Transport.Should().Be(new TcpTransport("127.0.0.1", 9), "the tracker takes the new settings");
