@@ -57,7 +57,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         Receive<Tick>(_ => OnTick());
         Receive<PublishTelemetry>(_ => Publish(Totals()));
         Receive<ProbeStandbys>(_ => OnProbe());
-        Receive<GetBankSnapshot>(_ => Sender.Tell(BankSnapshots.Build(_config, _health.State, _active, _adapters, _packs, Totals())));
+        Receive<GetBankSnapshot>(_ => Sender.Tell(BankSnapshotBuilder.Build(_config, _health.State, _active, _adapters, _packs, Totals())));
         Receive<ApplyBankConfig>(m => Apply(m.Config));
         Receive<ForceActiveAdapter>(m => Sender.Tell(Force(m.AdapterId)));
         Receive<ReleaseForcedAdapter>(m => Sender.Tell(Release(m.AdapterId)));

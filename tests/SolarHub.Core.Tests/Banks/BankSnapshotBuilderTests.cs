@@ -6,7 +6,7 @@ using static SolarHub.Core.Tests.Banks.Trackers;
 
 namespace SolarHub.Core.Tests.Banks;
 
-public class BankSnapshotsTests
+public class BankSnapshotBuilderTests
 {
     private static readonly BankConfig Bank = new("bank-1", "Garage",
         [new PackConfig(2), new PackConfig(1)],
@@ -16,13 +16,13 @@ public class BankSnapshotsTests
     private readonly ActiveAdapter _active = new("bank-1");
     private readonly PackFreshness _packs = new("bank-1");
 
-    public BankSnapshotsTests()
+    public BankSnapshotBuilderTests()
     {
         _adapters.Reconcile(Bank.FailoverOrder);
         _packs.Reconcile(Bank.Packs);
     }
 
-    private BankSnapshot Build() => BankSnapshots.Build(Bank, BankState.Degraded, _active, _adapters, _packs,
+    private BankSnapshot Build() => BankSnapshotBuilder.Build(Bank, BankState.Degraded, _active, _adapters, _packs,
         BankTotals.Compute(Bank.Id, T0, BankState.Degraded, _active.Id, _packs.Records));
 
     [Fact]

@@ -7,7 +7,7 @@ namespace SolarHub.Core.Banks;
 /// A bank's <see cref="BankSnapshot"/>, read from its parts. Adapters come best first, then the configured adapters
 /// the bank does not run (disabled), so an operator sees every adapter of the configuration in one list.
 /// </summary>
-public static class BankSnapshots
+public static class BankSnapshotBuilder
 {
     public static BankSnapshot Build(BankConfig config, BankState state, ActiveAdapter active, BankAdapters adapters, PackFreshness packs, BankTelemetry totals) => new(
         config.Id, config.Name, state, active.Id,
