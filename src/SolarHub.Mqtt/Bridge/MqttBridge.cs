@@ -12,6 +12,8 @@ namespace SolarHub.Mqtt.Bridge;
 /// availability of each bank and pack (online only while fresh), and Home Assistant discovery when it is on. Owns a
 /// <see cref="MqttConnection"/> child per broker configuration; a <see cref="HubConfigChanged"/> (told, or on the
 /// event stream when following the store) switches brokers and removes the entities of banks that are gone.
+/// What to send is decided by plain classes beside it (<see cref="BridgedBanks"/>, <see cref="BrokerOutput"/>,
+/// <see cref="PublishedEntity{T}"/>); the actor keeps the connection's lifecycle and the clears that wait for the broker.
 /// </summary>
 public sealed class MqttBridge : ReceiveActor, IWithTimers
 {
