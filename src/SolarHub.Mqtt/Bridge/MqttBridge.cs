@@ -4,7 +4,6 @@ using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.Core.Telemetry;
 using SolarHub.Mqtt.Connection;
-using SolarHub.Mqtt.HomeAssistant;
 
 namespace SolarHub.Mqtt.Bridge;
 
@@ -14,19 +13,19 @@ namespace SolarHub.Mqtt.Bridge;
 /// availability of each bank and pack (online only while fresh), and Home Assistant discovery when it is on. Owns a
 /// <see cref="MqttConnection"/> child per broker configuration; a <see cref="HubConfigChanged"/> (told, or on the
 /// event stream when following the store) switches brokers and removes the entities of banks that are gone.
+/// What to send is decided by plain classes beside it (<see cref="BridgedBanks"/>, <see cref="BrokerOutput"/>,
+/// <see cref="PublishedEntity{T}"/>); the actor keeps the connection's lifecycle and the clears that wait for the broker.
 /// </summary>
 public sealed class MqttBridge : ReceiveActor, IWithTimers
 {
     private readonly MqttTimings _timings;
     private readonly bool _followConfigChanges;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<string, BankOutput> _banks = new(StringComparer.Ordinal);
+    private readonly BridgedBanks _banks = new();
     // Retained topics of removed banks and packs to clear once the broker is back (removed while it was away).
     private readonly HashSet<string> _pendingClears = new(StringComparer.Ordinal);
     private long _appliedVersion = -1;
     private MqttConfig? _mqtt;
-    // Null: no bank configuration is known (an embedding host gave only the broker), so every bank seen is published.
-    private IReadOnlySet<string>? _configuredBanks;
     private IActorRef? _connection;
     // The connection being left: the next one starts when it has gone, so the two never share a client id (the
     // broker would drop the old one before it sent its last messages, e.g. the removal of old entities).
@@ -34,8 +33,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private int _generation;
     private bool _connected;
     private DateTimeOffset _connectedAt;
-    private MqttTopics? _topics;
-    private HaDiscovery? _discovery;
+    // Null while there is no broker.
+    private BrokerOutput? _output;
 
     public MqttBridge(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings timings, bool followConfigChanges)
     {
@@ -58,7 +57,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             _connectedAt = Now;
             foreach (var topic in _pendingClears) Send(MqttMessage.Clear(topic));
             _pendingClears.Clear();
-            foreach (var bank in _banks.Values) ForgetWhatWasSaid(bank);
+            _banks.ForgetWhatWasSaid();
             Flush();
         });
         Receive<BrokerDisconnected>(_ =>
@@ -96,49 +95,21 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     private void OnPack(PackTelemetry pack)
     {
-        if (BankFor(pack.BankId) is { } bank) bank.Pack(pack.Address).State.Update(pack, Now);
+        if (_banks.For(pack.BankId) is { } bank) bank.Pack(pack.Address).State.Update(pack, Now);
     }
 
     private void OnBank(BankTelemetry totals)
     {
-        if (BankFor(totals.BankId) is { } bank) bank.Totals.Update(totals, Now);
-    }
-
-    private BankOutput? BankFor(string bankId)
-    {
-        if (_banks.TryGetValue(bankId, out var bank)) return bank;
-        // A bank being removed may still report once; it must not come back.
-        if (_configuredBanks is not null) return null;
-        return _banks[bankId] = new BankOutput(bankId, bankId);
+        if (_banks.For(totals.BankId) is { } bank) bank.Totals.Update(totals, Now);
     }
 
     private void Apply(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks)
     {
         if (banks is not null)
         {
-            var wanted = banks.ToDictionary(b => b.Id, StringComparer.Ordinal);
-            foreach (var gone in _banks.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
-            {
-                RemoveFromBroker(_banks[gone]);
-                _banks.Remove(gone);
-            }
-            foreach (var config in banks)
-            {
-                if (!_banks.TryGetValue(config.Id, out var bank)) _banks[config.Id] = bank = new BankOutput(config.Id, config.Name);
-                if (bank.Name != config.Name)
-                {
-                    bank.Name = config.Name;
-                    ForgetDiscovery(bank);
-                }
-                foreach (var address in bank.Packs.Keys.Where(a => config.Packs.All(p => p.Address != a)).ToList())
-                {
-                    RemoveFromBroker(bank.Id, bank.Packs[address]);
-                    bank.Packs.Remove(address);
-                }
-                foreach (var packConfig in config.Packs)
-                    bank.Pack(packConfig.Address, packConfig.Cells).ConfiguredShape = new PackShape(packConfig.Cells, 0, false);
-            }
-            _configuredBanks = wanted.Keys.ToHashSet(StringComparer.Ordinal);
+            var removed = _banks.Reconcile(banks);
+            foreach (var bank in removed.Banks) RemoveFromBroker(bank);
+            foreach (var (bankId, pack) in removed.Packs) ClearRetained(_output?.Removal(bankId, pack));
         }
         if (mqtt != _mqtt) SwitchBroker(mqtt);
     }
@@ -148,8 +119,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         if (_connection is not null)
         {
             // Entities under other topics (or on another broker) would otherwise linger in Home Assistant.
-            if (_connected && _mqtt is { HaDiscovery: true } old && (mqtt is null || !mqtt.HaDiscovery || WithoutCredentials(old) != WithoutCredentials(mqtt)))
-                foreach (var bank in _banks.Values) RemoveFromBroker(bank);
+            if (_connected && BrokerOutput.LeavesEntitiesBehind(_mqtt!, mqtt))
+                foreach (var bank in _banks.All) RemoveFromBroker(bank);
             _connection.Tell(DisconnectFromBroker.Instance);
             Context.Watch(_connection);
             _leaving = _connection;
@@ -160,26 +131,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         _pendingClears.Clear(); // they were the old broker's
         _mqtt = mqtt;
         FollowTelemetry(mqtt is not null);
-        foreach (var bank in _banks.Values)
-        {
-            ForgetDiscovery(bank);
-            bank.Totals.DiscoveryTopics.Clear();
-            bank.Totals.Topics = null;
-            foreach (var pack in bank.Packs.Values)
-            {
-                pack.State.DiscoveryTopics.Clear();
-                pack.State.Topics = null;
-            }
-        }
-        if (mqtt is null)
-        {
-            _topics = null;
-            _discovery = null;
-            return;
-        }
-        _topics = new MqttTopics(mqtt);
-        _discovery = new HaDiscovery(mqtt);
-        if (_leaving is null) StartConnection();
+        _banks.ForgetBroker();
+        _output = mqtt is null ? null : new BrokerOutput(mqtt, _timings);
+        if (mqtt is not null && _leaving is null) StartConnection();
     }
 
     private void StartConnection()
@@ -205,111 +159,21 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         }
     }
 
-    private static MqttConfig WithoutCredentials(MqttConfig mqtt) => mqtt with { Username = null, Password = null, ClientId = null };
-
     private void Flush()
     {
-        if (!_connected || _topics is null) return;
-        var now = Now;
-        foreach (var bank in _banks.Values)
-        {
-            if (_mqtt!.HaDiscovery && !bank.Discovered)
-            {
-                Discover(bank.Totals.DiscoveryTopics, _discovery!.Bank(bank.Id, bank.Name));
-                bank.Discovered = true;
-            }
-            // Topics are kept on the bank and pack they name (and go with them): the flush builds no strings.
-            bank.Totals.Topics ??= new EntityTopics(_topics.BankState(bank.Id), _topics.BankAvailability(bank.Id));
-            Say(bank.Totals, t => t.Stale, StatePayloads.Bank, now);
-
-            foreach (var pack in bank.Packs.Values)
-            {
-                var shape = pack.Shape;
-                // A pack's first frame tells its real shape (temperature sensors); a pack without data is discovered
-                // from its configuration only once it had time to report, so the entities are not sent twice.
-                bool shapeKnown = pack.State.Latest is not null || now - _connectedAt >= _timings.StaleAfter;
-                if (_mqtt.HaDiscovery && shapeKnown && shape != pack.DiscoveredShape)
-                {
-                    Discover(pack.State.DiscoveryTopics, _discovery!.Pack(bank.Id, bank.Name, pack.Address, shape));
-                    pack.DiscoveredShape = shape;
-                }
-                pack.State.Topics ??= new EntityTopics(_topics.PackState(bank.Id, pack.Address), _topics.PackAvailability(bank.Id, pack.Address));
-                Say(pack.State, p => p.Stale, StatePayloads.Pack, now);
-            }
-        }
+        if (_connected) _output?.Flush(_banks.All, Now, _connectedAt, Send);
     }
 
-    /// <summary>
-    /// Going unavailable is said before the last state, coming back after the new one: Home Assistant never shows
-    /// old values as live, not even for a moment.
-    /// </summary>
-    private void Say<T>(PublishedEntity<T> entity, Func<T, bool> stale, Func<T, byte[]> payload, DateTimeOffset now)
-        where T : class
-    {
-        var (stateTopic, availabilityTopic) = entity.Topics!;
-        var available = entity.IsAvailable(stale, now, _timings.StaleAfter);
-        var changed = entity.SaidAvailable != available;
-        if (changed && !available) Send(MqttMessage.Text(availabilityTopic, MqttTopics.Offline, retain: true));
-        if (entity.StateDirty && entity.Latest is { } latest)
-        {
-            Send(new MqttMessage(stateTopic, payload(latest), Retain: false));
-            entity.StateDirty = false;
-        }
-        if (changed && available) Send(MqttMessage.Text(availabilityTopic, MqttTopics.Online, retain: true));
-        entity.SaidAvailable = available;
-    }
-
-    /// <summary>Sends the configs, and clears the ones published before that this set no longer has (e.g. fewer cells).</summary>
-    private void Discover(HashSet<string> published, IEnumerable<MqttMessage> configs)
-    {
-        var now = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var config in configs)
-        {
-            Send(config);
-            now.Add(config.Topic);
-        }
-        foreach (var stale in published.Where(t => !now.Contains(t))) Send(MqttMessage.Clear(stale));
-        published.Clear();
-        published.UnionWith(now);
-    }
-
-    private void RemoveFromBroker(BankOutput bank)
-    {
-        foreach (var pack in bank.Packs.Values) RemoveFromBroker(bank.Id, pack);
-        if (_topics is null) return;
-        Clear(bank.Totals.DiscoveryTopics);
-        Clear([_topics.BankAvailability(bank.Id)]);
-    }
-
-    private void RemoveFromBroker(string bankId, PackOutput pack)
-    {
-        if (_topics is null) return;
-        Clear(pack.State.DiscoveryTopics);
-        Clear([_topics.PackAvailability(bankId, pack.Address)]);
-    }
+    private void RemoveFromBroker(BankOutput bank) => ClearRetained(_output?.Removal(bank));
 
     /// <summary>An empty retained message for each topic: now, or when the broker is back.</summary>
-    private void Clear(ICollection<string> topics)
+    private void ClearRetained(IReadOnlyList<string>? topics)
     {
-        foreach (var topic in topics)
+        foreach (var topic in topics ?? [])
         {
             if (_connected) Send(MqttMessage.Clear(topic));
             else _pendingClears.Add(topic);
         }
-        if (!topics.IsReadOnly) topics.Clear();
-    }
-
-    private static void ForgetDiscovery(BankOutput bank)
-    {
-        bank.Discovered = false;
-        foreach (var pack in bank.Packs.Values) pack.DiscoveredShape = null;
-    }
-
-    private static void ForgetWhatWasSaid(BankOutput bank)
-    {
-        ForgetDiscovery(bank);
-        bank.Totals.ForgetWhatWasSaid();
-        foreach (var pack in bank.Packs.Values) pack.State.ForgetWhatWasSaid();
     }
 
     private void Send(MqttMessage message) => _connection?.Tell(new PublishToBroker(message));
