@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SolarHub.Cli.History;
+using SolarHub.History.Querying;
 using SolarHub.Cli.Storage;
 
 namespace SolarHub.Cli.Commands;

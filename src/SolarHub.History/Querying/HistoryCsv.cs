@@ -1,8 +1,7 @@
 using System.Globalization;
 using SolarHub.History;
-using SolarHub.History.Querying;
 
-namespace SolarHub.Cli.History;
+namespace SolarHub.History.Querying;
 
 /// <summary>
 /// History as CSV: a header row, then one row per point; times ISO-8601 UTC, numbers in the invariant culture, an empty

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using SolarHub.Configuration;
 using SolarHub.Protocol.Jk;
 
-namespace SolarHub.Cli.ConfigVerbs;
+namespace SolarHub.Configuration.Legacy;
 
 /// <summary>
 /// <c>config export</c>: writes the stored banks, battery arrays and MQTT output in the older hub's <c>config.yaml</c> format
@@ -62,7 +62,7 @@ public static partial class LegacyYamlWriter
             warnings.Add($"{path}.packs: the bank has no pack, which the format cannot hold (importing the file would be refused)");
         int cells = bank.Packs.Count > 0 ? bank.Packs[0].Cells : 16;
         if (bank.Packs.Any(p => p.Cells != cells))
-            warnings.Add($"{path}.packs: packs of different cell counts ({ConfigTree.Packs(bank.Packs)}) cannot be written: cells_per_battery is {cells} for all");
+            warnings.Add($"{path}.packs: packs of different cell counts ({string.Join(", ", bank.Packs.Select(p => $"{p.Address} ({p.Cells} cells)"))}) cannot be written: cells_per_battery is {cells} for all");
 
         yaml.AppendLine("    adapters:");
         foreach (var adapter in bank.Adapters)
