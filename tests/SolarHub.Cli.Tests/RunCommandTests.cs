@@ -11,7 +11,7 @@ public class RunCommandTests
     [Fact]
     public async Task Demo_node_serves_the_bank_with_an_active_adapter_fresh_packs_and_adapter_heartbeats()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:30", "--database", TempDatabase()]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
@@ -34,7 +34,7 @@ public class RunCommandTests
     [Fact]
     public async Task Unknown_bank_is_404()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         using var node = StartNode(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:01:00", "--database", TempDatabase()]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         await PollUntil(http, "/api/banks/demo-bank", _ => true, node);
@@ -65,14 +65,6 @@ public class RunCommandTests
 
     private static string TempDatabase() => Path.Combine(Path.GetTempPath(), $"solarhub-test-{Guid.NewGuid():N}", "solarhub.db");
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class Node(Process process) : IDisposable
     {

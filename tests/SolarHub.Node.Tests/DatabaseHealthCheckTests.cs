@@ -54,7 +54,7 @@ public sealed class DatabaseHealthCheckTests : IAsyncLifetime
     public async Task A_postgresql_server_that_does_not_listen_is_unhealthy()
     {
         StoreAnswers();
-        var database = ConfigDatabase.Parse($"postgresql://solarhub@127.0.0.1:{ClosedPort()}/solarhub");
+        var database = ConfigDatabase.Parse($"postgresql://solarhub@127.0.0.1:{LoopbackPorts.Free()}/solarhub");
 
         var result = await Check(database);
 
@@ -91,14 +91,6 @@ public sealed class DatabaseHealthCheckTests : IAsyncLifetime
     private void StoreAnswers() =>
         ActorRegistry.For(_system).Register<ConfigStoreKey>(_system.ActorOf(Props.Create(() => new AnsweringStore())));
 
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class AnsweringStore : ReceiveActor
     {

@@ -64,7 +64,7 @@ public sealed class DeployInstallTests(ITestOutputHelper output) : IDisposable
         import.StdOut.Should().Contain("bank house added");
 
         // 4. The unit's command line, its paths moved into the temporary root and its port to a free one.
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         var args = execStart.Skip(1)
             .Select(a => a.StartsWith('/') ? In(a) : a.StartsWith("http://127.0.0.1:") ? $"http://127.0.0.1:{port}" : a)
             .ToList();
@@ -133,14 +133,6 @@ public sealed class DeployInstallTests(ITestOutputHelper output) : IDisposable
         catch (System.Text.Json.JsonException) { return null; }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     /// <summary>The hub as systemd runs it: standard input closed, output collected (the journal), stopped with SIGTERM.</summary>
     private sealed class NodeProcess(Process process) : IDisposable

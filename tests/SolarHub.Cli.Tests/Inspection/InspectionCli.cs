@@ -25,14 +25,7 @@ public static class InspectionCli
     }
 
     /// <summary>A loopback port nothing listens on (taken and released at once).</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => LoopbackPorts.Free();
 
     /// <summary>Output lines without blanks, for assertions on rows.</summary>
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -24,7 +24,7 @@ public sealed class StoredConfigAtStartTests : IAsyncLifetime
         _db = TestDatabase.Sqlite();
         await using var writer = await StoreNode.StartAsync(_db.Config, name: "writer");
         // Adapters on closed ports: the bank runs (Down) whether or not anything answers.
-        await writer.MustStoreAsync([.. Configs.From(new HubConfig([Configs.Bank("stored", Configs.Tcp("gw", 1, ClosedPort()))], []))]);
+        await writer.MustStoreAsync([.. Configs.From(new HubConfig([Configs.Bank("stored", Configs.Tcp("gw", 1, LoopbackPorts.Free()))], []))]);
     }
 
     public async Task DisposeAsync() => await _db.DisposeAsync();
@@ -46,7 +46,7 @@ public sealed class StoredConfigAtStartTests : IAsyncLifetime
         var stored = await hub.GetAsync();
         await hub.MustStoreAsync([.. ConfigPlanner.Plan(stored.Config, stored.Config with
         {
-            Banks = [.. stored.Config.Banks, Configs.Bank("later", Configs.Tcp("gw-2", 1, ClosedPort()))],
+            Banks = [.. stored.Config.Banks, Configs.Bank("later", Configs.Tcp("gw-2", 1, LoopbackPorts.Free()))],
         })]);
         await Wait.UntilAsync(() => BankIdsAsync(banks), ids => ids.SequenceEqual(["later", "stored"]), "the bank added later running too", Generous);
     }
@@ -54,12 +54,4 @@ public sealed class StoredConfigAtStartTests : IAsyncLifetime
     private static async Task<IReadOnlyList<string>> BankIdsAsync(IActorRef banks) =>
         (await banks.Ask<BankIds>(GetBankIds.Instance, TimeSpan.FromSeconds(5))).Ids;
 
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

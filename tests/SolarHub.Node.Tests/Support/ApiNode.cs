@@ -61,7 +61,7 @@ public sealed class ApiNode : IAsyncDisposable
             foreach (var (adapterId, passive, dead) in adapters)
             {
                 int port;
-                if (dead) port = FreePort();
+                if (dead) port = LoopbackPorts.Free();
                 else
                 {
                     var gateway = new TcpGatewaySimulator(new SimulatorOptions { Packs = packs, FirstAddress = 1, Seed = seed++, Master = passive });
@@ -135,12 +135,4 @@ public sealed class ApiNode : IAsyncDisposable
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
