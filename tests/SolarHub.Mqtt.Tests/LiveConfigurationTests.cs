@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Hosting;
 using SolarHub.Configuration;
 using SolarHub.Mqtt.Bridge;
 using SolarHub.Mqtt.Tests.Support;
@@ -6,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace SolarHub.Mqtt.Tests;
 
-/// <summary>The stored configuration's changes reach the bridge on the event stream and apply live.</summary>
+/// <summary>The stored configuration reaches the bridge when it starts (it asks the configuration source) and its changes on the event stream apply live.</summary>
 [Collection(BrokerTests.Name)]
 public class LiveConfigurationTests(ITestOutputHelper output) : BridgeTestKit(output)
 {
@@ -41,5 +42,26 @@ public class LiveConfigurationTests(ITestOutputHelper output) : BridgeTestKit(ou
         Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], [], Mqtt: mqtt with { BaseTopic = "garage/batteries" }), Version: 2));
         Sys.EventStream.Publish(new HubConfigChanged(new HubConfig([House], []), Version: 3));
         await Watcher.WaitForTextAsync("garage/batteries/status", "offline");
+    }
+
+    [Fact]
+    public async Task A_bridge_started_after_the_configuration_was_published_asks_the_source_and_publishes()
+    {
+        // The store's part, played by a stub: it holds the configuration (with the broker) and answers GetCurrentHubConfig.
+        var current = new HubConfigChanged(new HubConfig([House], [], Mqtt: Mqtt), Version: 1);
+        var source = Sys.ActorOf(Props.Create(() => new ConfigSource(current)), "config-source");
+        ActorRegistry.For(Sys).Register<HubConfigSourceKey>(source);
+
+        // Nothing is published on the event stream: without asking, the bridge would never hear of the broker.
+        Sys.ActorOf(MqttBridge.Props(mqtt: null, banks: [], Timings, followConfigChanges: true), "mqtt");
+
+        ExpectConnected();
+        await Watcher.WaitForTextAsync("solarhub/status", "online");
+        await Watcher.WaitForAsync("homeassistant/sensor/solarhub_house_voltage/config");
+    }
+
+    private sealed class ConfigSource : ReceiveActor
+    {
+        public ConfigSource(HubConfigChanged current) => Receive<GetCurrentHubConfig>(_ => Sender.Tell(current));
     }
 }
