@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 using SolarHub.History;
 using SolarHub.History.Querying;
 using SolarHub.History.Storage;
-using SolarHub.Database;
 
 namespace SolarHub.Bench;
 

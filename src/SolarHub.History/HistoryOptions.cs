@@ -1,5 +1,5 @@
-using SolarHub.Core.Configuration;
 using Akka.Configuration;
+using SolarHub.Core.Configuration;
 
 namespace SolarHub.History;
 

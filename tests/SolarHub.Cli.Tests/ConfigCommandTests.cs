@@ -4,8 +4,8 @@ using SolarHub.Cli.ConfigVerbs;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
-using Xunit.Abstractions;
 using SolarHub.Database;
+using Xunit.Abstractions;
 
 namespace SolarHub.Cli.Tests;
 

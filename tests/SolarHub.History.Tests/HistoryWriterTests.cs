@@ -1,13 +1,13 @@
 using Akka.Actor;
 using Akka.TestKit;
 using SolarHub.Core.Configuration;
+using SolarHub.Database;
 using SolarHub.History.Querying;
 using SolarHub.History.Recording;
 using SolarHub.History.Storage;
 using SolarHub.History.Tests.Support;
 using Xunit.Abstractions;
 using static SolarHub.History.Tests.Support.Samples;
-using SolarHub.Database;
 
 namespace SolarHub.History.Tests;
 

@@ -1,5 +1,5 @@
-using Akka.Actor;
 using System.Text.Json;
+using Akka.Actor;
 using SolarHub.Configuration;
 using SolarHub.Mqtt.Connection;
 using SolarHub.Mqtt.Tests.Support;

@@ -3,11 +3,11 @@ using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SolarHub.Node.Api;
-using SolarHub.Node.Api.Health;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Database;
+using SolarHub.Node.Api;
+using SolarHub.Node.Api.Health;
 
 namespace SolarHub.Node.Tests;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Akka.Actor;
-using SolarHub.Node.Api.Events;
 using SolarHub.Core.Telemetry;
+using SolarHub.Node.Api.Events;
 
 namespace SolarHub.Node.Tests;
 

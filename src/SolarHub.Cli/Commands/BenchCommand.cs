@@ -3,8 +3,8 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SolarHub.Bench;
-using SolarHub.Protocol.Jk;
 using SolarHub.Database;
+using SolarHub.Protocol.Jk;
 
 namespace SolarHub.Cli.Commands;
 

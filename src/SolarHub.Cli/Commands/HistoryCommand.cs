@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SolarHub.Cli.History;
-using SolarHub.History.Querying;
 using SolarHub.Cli.Storage;
+using SolarHub.History.Querying;
 
 namespace SolarHub.Cli.Commands;
 

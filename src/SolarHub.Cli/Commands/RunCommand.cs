@@ -1,16 +1,16 @@
 using System.CommandLine;
 using Akka.Actor;
-using Microsoft.AspNetCore.Builder;
 using Akka.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using SolarHub.Node.Api;
-using SolarHub.Cli.Storage;
-using SolarHub.Node.Hosting;
 using SolarHub.Cli.Run;
+using SolarHub.Cli.Storage;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
 using SolarHub.Database;
+using SolarHub.Node.Api;
+using SolarHub.Node.Hosting;
 
 namespace SolarHub.Cli.Commands;
 

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using SolarHub.Cli.Storage;
+using SolarHub.Database;
 using SolarHub.History.Querying;
 using SolarHub.History.Storage;
-using SolarHub.Database;
 
 namespace SolarHub.Cli.History;
 

@@ -1,5 +1,5 @@
-using SolarHub.Node.Api.Actors;
 using System.Text;
+using SolarHub.Node.Api.Actors;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,6 +1,6 @@
-using SolarHub.Node.Api.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SolarHub.Node.Api.Events;
 
 namespace SolarHub.Cli.Inspection;
 

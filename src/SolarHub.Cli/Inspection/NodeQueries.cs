@@ -1,5 +1,5 @@
-using SolarHub.Node.Api.Actors;
 using System.Net;
+using SolarHub.Node.Api.Actors;
 
 namespace SolarHub.Cli.Inspection;
 

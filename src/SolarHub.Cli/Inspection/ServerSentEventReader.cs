@@ -26,11 +26,11 @@ public static class ServerSentEventReader
             var field = colon < 0 ? line : line[..colon];
             var value = colon < 0 ? "" : line[(colon + 1)..];
             if (value.StartsWith(' ')) value = value[1..];
+            // id and retry do not matter to a CLI that reconnects on its own.
             switch (field)
             {
                 case "event": kind = value; break;
                 case "data": data.Add(value); break;
-                // id and retry do not matter to a CLI that reconnects on its own.
             }
         }
     }

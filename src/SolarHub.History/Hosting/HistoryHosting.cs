@@ -1,9 +1,9 @@
 using Akka.Actor;
 using Akka.Hosting;
 using SolarHub.Core.Configuration;
+using SolarHub.Database;
 using SolarHub.History.Recording;
 using SolarHub.History.Storage;
-using SolarHub.Database;
 
 namespace SolarHub.History.Hosting;
 

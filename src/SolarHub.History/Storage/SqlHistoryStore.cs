@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using SolarHub.History.Querying;
 using SolarHub.Database;
+using SolarHub.History.Querying;
 
 namespace SolarHub.History.Storage;
 

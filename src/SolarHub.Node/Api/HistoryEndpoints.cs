@@ -1,8 +1,8 @@
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Akka.Actor;
-using Akka.Hosting;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;

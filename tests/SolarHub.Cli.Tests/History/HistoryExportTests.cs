@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using SolarHub.ConfigStore;
+using SolarHub.Database;
 using SolarHub.History;
 using SolarHub.History.Storage;
-using SolarHub.Database;
 
 namespace SolarHub.Cli.Tests.History;
 

@@ -1,6 +1,6 @@
 using SolarHub.Configuration.Legacy;
-using SolarHub.Configuration.Validation;
 using SolarHub.Configuration.Tests.Support;
+using SolarHub.Configuration.Validation;
 
 namespace SolarHub.Configuration.Tests.Legacy;
 

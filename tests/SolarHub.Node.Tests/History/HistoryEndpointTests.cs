@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using SolarHub.Node.Api;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
-using SolarHub.History.Hosting;
-using SolarHub.Simulator;
 using SolarHub.Database;
+using SolarHub.History.Hosting;
+using SolarHub.Node.Api;
+using SolarHub.Simulator;
 
 namespace SolarHub.Node.Tests.History;
 

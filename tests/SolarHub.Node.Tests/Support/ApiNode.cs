@@ -1,20 +1,20 @@
 using System.Net;
-using Akka.Actor;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using SolarHub.Node.Api;
-using Microsoft.AspNetCore.Hosting;
-using SolarHub.Node.Hosting;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
-using SolarHub.Simulator;
 using SolarHub.Database;
+using SolarHub.Node.Api;
+using SolarHub.Node.Hosting;
+using SolarHub.Simulator;
 
 namespace SolarHub.Node.Tests.Support;
 

@@ -85,8 +85,8 @@ public class FrameScannerAttributionTests
     {
         var script = new BusScript();
         foreach (ushort register in (ushort[])[JkRegister.CellInfo, JkRegister.Settings, JkRegister.DeviceInfo])
-        for (byte address = 0; address < 16; address++)
-            script.Poll(address, register).Acknowledgement(address, register);
+            for (byte address = 0; address < 16; address++)
+                script.Poll(address, register).Acknowledgement(address, register);
 
         ShouldReportExpected(script);
     }

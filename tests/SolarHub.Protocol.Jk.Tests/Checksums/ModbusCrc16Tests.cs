@@ -47,11 +47,11 @@ public class ModbusCrc16Tests
     {
         ushort[] registers = [JkRegister.CellInfo, JkRegister.Settings, JkRegister.DeviceInfo];
         for (int address = 0; address < 16; address++)
-        foreach (ushort register in registers)
-        {
-            ModbusCrc16.IsValid(ModbusMessages.Poll((byte)address, register)).Should().BeTrue();
-            ModbusCrc16.IsValid(ModbusMessages.Acknowledgement((byte)address, register)).Should().BeTrue();
-        }
+            foreach (ushort register in registers)
+            {
+                ModbusCrc16.IsValid(ModbusMessages.Poll((byte)address, register)).Should().BeTrue();
+                ModbusCrc16.IsValid(ModbusMessages.Acknowledgement((byte)address, register)).Should().BeTrue();
+            }
     }
 
     [Fact]
@@ -59,12 +59,12 @@ public class ModbusCrc16Tests
     {
         byte[] poll = ModbusMessages.Poll(3, JkRegister.Settings);
         for (int i = 0; i < poll.Length; i++)
-        for (int bit = 0; bit < 8; bit++)
-        {
-            byte[] corrupted = [.. poll];
-            corrupted[i] ^= (byte)(1 << bit);
-            ModbusCrc16.IsValid(corrupted).Should().BeFalse($"byte {i} bit {bit} was flipped");
-        }
+            for (int bit = 0; bit < 8; bit++)
+            {
+                byte[] corrupted = [.. poll];
+                corrupted[i] ^= (byte)(1 << bit);
+                ModbusCrc16.IsValid(corrupted).Should().BeFalse($"byte {i} bit {bit} was flipped");
+            }
     }
 
     [Fact]

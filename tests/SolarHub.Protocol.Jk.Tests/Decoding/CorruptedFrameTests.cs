@@ -15,21 +15,21 @@ public class CorruptedFrameTests
         var failures = new List<string>();
         byte[] corrupted = frame.Frame;
         for (int i = 0; i < JkFrame.Length; i++)
-        foreach (byte change in (byte[])[0x01, 0x80, 0xFF])
-        {
-            corrupted[i] ^= change;
-            var expected = i < JkFrame.Header.Length ? DecodeStatus.NotAFrame : DecodeStatus.ChecksumMismatch;
+            foreach (byte change in (byte[])[0x01, 0x80, 0xFF])
+            {
+                corrupted[i] ^= change;
+                var expected = i < JkFrame.Header.Length ? DecodeStatus.NotAFrame : DecodeStatus.ChecksumMismatch;
 
-            var cells = CellInfoDecoder.TryDecode(corrupted, JkLayout.JK02_32S, out var cellInfo);
-            var settings = SettingsDecoder.TryDecode(corrupted, JkLayout.JK02_32S, out var settingsInfo);
-            var device = DeviceInfoDecoder.TryDecode(corrupted, out var deviceInfo);
-            if (cells != expected || settings != expected || device != expected)
-                failures.Add($"byte {i} ^ 0x{change:X2}: cell info {cells}, settings {settings}, device info {device}");
-            if (!cellInfo.Equals(default(CellInfo)) || !settingsInfo.Equals(default(Settings)) || !deviceInfo.Equals(default(DeviceInfo)))
-                failures.Add($"byte {i} ^ 0x{change:X2}: a refused frame left decoded values behind");
+                var cells = CellInfoDecoder.TryDecode(corrupted, JkLayout.JK02_32S, out var cellInfo);
+                var settings = SettingsDecoder.TryDecode(corrupted, JkLayout.JK02_32S, out var settingsInfo);
+                var device = DeviceInfoDecoder.TryDecode(corrupted, out var deviceInfo);
+                if (cells != expected || settings != expected || device != expected)
+                    failures.Add($"byte {i} ^ 0x{change:X2}: cell info {cells}, settings {settings}, device info {device}");
+                if (!cellInfo.Equals(default(CellInfo)) || !settingsInfo.Equals(default(Settings)) || !deviceInfo.Equals(default(DeviceInfo)))
+                    failures.Add($"byte {i} ^ 0x{change:X2}: a refused frame left decoded values behind");
 
-            corrupted[i] ^= change;
-        }
+                corrupted[i] ^= change;
+            }
         failures.Should().BeEmpty();
     }
 
