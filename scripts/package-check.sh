@@ -90,4 +90,30 @@ for line in "pack telemetry: plant-bank pack 1 fresh via primary" \
             "snapshot: plant-bank"; do
   grep -qF "$line" "$log" || fail "the sample did not print '$line'"
 done
-echo "package-check: passed: the tool and the embedding sample work from the packages in a folder feed"
+# The whole node (SolarHub.Node) in an application of its own, built the same way: it must answer /health and /api/banks.
+cp -r "$repo/samples/SolarHub.NodeSample" "$app/"
+rm -rf "$app/SolarHub.NodeSample/bin" "$app/SolarHub.NodeSample/obj"
+node_project=$app/SolarHub.NodeSample/SolarHub.NodeSample.csproj
+step "built the node sample against the packages" \
+  dotnet build "$node_project" -c Release -nologo -v q -p:SolarHubPackages="$feed" -p:SolarHubVersion="$version"
+node_assets=$app/SolarHub.NodeSample/obj/project.assets.json
+for id in SolarHub.Node SolarHub.Database SolarHub.ConfigStore SolarHub.History SolarHub.Mqtt SolarHub.Core; do
+  grep -q "\"$id/$version\": {" "$node_assets" || fail "$id $version is not among the node sample's restored packages"
+done
+node_log=$work/node.log
+timeout 60 dotnet "$app/SolarHub.NodeSample/bin/Release/net10.0/SolarHub.NodeSample.dll" \
+  --database "$work/node/solarhub.db" --urls http://127.0.0.1:0 >"$node_log" 2>&1 &
+node_pid=$!
+address=
+for _ in $(seq 1 120); do
+  address=$(sed -n 's/.*Now listening on: \(http:[^ ]*\).*/\1/p' "$node_log" | head -n 1)
+  [ -n "$address" ] && curl -sf "$address/health" >"$log" 2>&1 && break
+  kill -0 "$node_pid" 2>/dev/null || { cp "$node_log" "$log"; fail "the node sample stopped before it answered /health"; }
+  sleep 0.5
+done
+grep -q '"status": "Healthy"' "$log" || { kill "$node_pid" 2>/dev/null; cp "$node_log" "$log"; fail "the node sample's /health did not say Healthy"; }
+curl -sf "$address/api/banks" >"$log" 2>&1 || { kill "$node_pid" 2>/dev/null; fail "the node sample did not answer /api/banks"; }
+kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true
+echo "package-check: ran the node sample: /health Healthy and /api/banks answered at $address"
+
+echo "package-check: passed: the tool, the embedding sample and the node sample work from the packages in a folder feed"
