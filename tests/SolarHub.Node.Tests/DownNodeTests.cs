@@ -35,6 +35,20 @@ public sealed class DownNodeTests(DownNodeTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_node_whose_banks_are_down_is_live_but_not_ready()
+    {
+        await fixture.Node.PollAsync("/health", h => h["checks"]!["banks"]!["status"]!.GetValue<string>() == "Unhealthy", "failed the banks check");
+
+        var (live, liveBody) = await fixture.Node.SendAsync(HttpMethod.Get, "/health/live");
+        live.Should().Be(HttpStatusCode.OK, "a process whose gateways are unreachable must not be restarted for it");
+        liveBody!["checks"]!.AsObject().Select(c => c.Key).Should().Equal("akka.actorsystem");
+
+        var (ready, readyBody) = await fixture.Node.SendAsync(HttpMethod.Get, "/health/ready");
+        ready.Should().Be(HttpStatusCode.ServiceUnavailable);
+        readyBody!["checks"]!.AsObject().Select(c => c.Key).Should().BeEquivalentTo(["database", "banks", "history"]);
+    }
+
+    [Fact]
     public async Task A_database_that_is_gone_fails_the_database_check()
     {
         // The file is replaced by a directory, so nothing can re-create it behind the check's back.

@@ -17,26 +17,37 @@ namespace SolarHub.Node.Api;
 /// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>Checks of <c>GET /health/live</c>: is the process worth keeping (a supervisor restarts it when not).</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>Checks of <c>GET /health/ready</c>: does the node deliver (database, banks, history).</summary>
+    public const string ReadyTag = "ready";
+
     public static IHealthChecksBuilder AddSolarHubHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<BanksHealthCheck>("banks")
-            .AddCheck<HistoryHealthCheck>("history");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<BanksHealthCheck>("banks", tags: [ReadyTag])
+            .AddCheck<HistoryHealthCheck>("history", tags: [ReadyTag]);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-            ResponseWriter = WriteAsync,
-        });
+        app.MapHealthChecks("/health", Answer(_ => true));
+        app.MapHealthChecks("/health/live", Answer(check => check.Tags.Contains(LiveTag)));
+        app.MapHealthChecks("/health/ready", Answer(check => check.Tags.Contains(ReadyTag)));
         return app;
     }
+
+    private static HealthCheckOptions Answer(Func<HealthCheckRegistration, bool> checks) => new()
+    {
+        Predicate = checks,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+        ResponseWriter = WriteAsync,
+    };
 
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {

@@ -55,7 +55,7 @@ public static class SolarHubNodeHosting
     {
         bool stored = node.Database is not null;
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
-        akka.WithActorSystemLivenessCheck();
+        akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
         if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
         akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
