@@ -1,5 +1,6 @@
 using SolarHub.Configuration.Validation;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using static SolarHub.Configuration.Legacy.LegacyKeys;
 
@@ -84,9 +85,39 @@ public static class LegacyConfigReader
         return new LegacyConfigResult(config, arrays, diagnostics.Errors(), diagnostics.Warnings());
     }
 
+    /// <summary>Deeper than any config.yaml needs, far below what would exhaust the stack.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Where the nesting first goes past <see cref="MaxDepth"/>, read with the event parser alone (no recursion), or
+    /// null. Building the node tree recurses once per level: thousands of nested [ would overflow the stack, which no
+    /// catch can stop.
+    /// </summary>
+    private static Mark? TooDeep(string yamlText)
+    {
+        var parser = new Parser(new StringReader(yamlText));
+        int depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth) return parser.Current.Start;
+                if (parser.Current is MappingEnd or SequenceEnd) depth--;
+            }
+        }
+        // Syntax errors are reported by the load that follows, with its own words.
+        catch (Exception e) when (e is not OutOfMemoryException) { }
+        return null;
+    }
+
     /// <summary>The root mapping, or null with the reason reported.</summary>
     private static YamlMappingNode? Load(string yamlText, LegacyDiagnostics diagnostics)
     {
+        if (TooDeep(yamlText) is { } deep)
+        {
+            diagnostics.Error(deep, "", $"nested more than {MaxDepth} levels deep: a config.yaml has a few (a runaway [ or {{ ?); nothing read");
+            return null;
+        }
         var parser = new Parser(new StringReader(yamlText));
         var stream = new YamlStream();
         try
