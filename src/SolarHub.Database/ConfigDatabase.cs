@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace SolarHub.Database;
 
 /// <summary>Where the configuration lives: a SQLite file (the default) or a PostgreSQL server (for clusters).</summary>
-public sealed record ConfigDatabase(string ConnectionString, DatabaseKind Kind, string Description)
+public sealed partial record ConfigDatabase(string ConnectionString, DatabaseKind Kind, string Description)
 {
     public bool IsPostgres => Kind == DatabaseKind.PostgreSql;
 
@@ -12,7 +13,7 @@ public sealed record ConfigDatabase(string ConnectionString, DatabaseKind Kind, 
     /// <summary>
     /// Reads <c>--database</c>: nothing means <c>./data/solarhub.db</c>; a <c>postgres://</c> or
     /// <c>postgresql://user:pass@host:port/db</c> URL or an Npgsql connection string (<c>Host=…</c>) means
-    /// PostgreSQL; anything else is a SQLite file path (its folder is created unless <paramref name="createFolder"/>
+    /// PostgreSQL; any other <c>scheme://</c> is refused (<see cref="ArgumentException"/>); anything else is a SQLite file path (its folder is created unless <paramref name="createFolder"/>
     /// is false: a reader must leave nothing behind where a path was mistyped).
     /// </summary>
     public static ConfigDatabase Parse(string? value, bool createFolder = true)
@@ -20,6 +21,9 @@ public sealed record ConfigDatabase(string ConnectionString, DatabaseKind Kind, 
         if (string.IsNullOrWhiteSpace(value)) return Sqlite(DefaultSqlitePath, createFolder);
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
             return FromPostgresUrl(new Uri(value));
+        // mysql://... would otherwise become a SQLite file named "mysql:/..." in the working directory.
+        if (UrlScheme().Match(value) is { Success: true } url)
+            throw new ArgumentException($"'{url.Groups[1].Value}://' is not a database SolarHub can use: give a SQLite file path or postgresql://user:password@host:port/database");
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
             var builder = new NpgsqlConnectionStringBuilder(value);
@@ -48,4 +52,7 @@ public sealed record ConfigDatabase(string ConnectionString, DatabaseKind Kind, 
         if (user.Length > 1) builder.Password = Uri.UnescapeDataString(user[1]);
         return new ConfigDatabase(builder.ConnectionString, DatabaseKind.PostgreSql, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
     }
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9+.-]*)://")]
+    private static partial Regex UrlScheme();
 }
