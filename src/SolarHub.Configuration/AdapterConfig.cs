@@ -3,7 +3,7 @@ using SolarHub.Protocol.Jk;
 namespace SolarHub.Configuration;
 
 /// <summary>One adapter attached to a bank: protocol, transport, and where it stands in the failover order.</summary>
-/// <param name="Priority">Lower is preferred (1 = primary).</param>
+/// <param name="Priority">Lower is preferred (1 = primary), from <see cref="MinPriority"/> to <see cref="MaxPriority"/>.</param>
 /// <param name="PollTimeout">Active mode: how long to wait for a pack's answer.</param>
 /// <param name="PollGap">Active mode: the quiet time kept between two polls (JK packs need ≥ 120 ms).</param>
 public sealed record AdapterConfig(
@@ -16,6 +16,12 @@ public sealed record AdapterConfig(
     TimeSpan? PollTimeout = null,
     TimeSpan? PollGap = null)
 {
+    /// <summary>The preferred adapter's priority; nothing comes before it.</summary>
+    public const int MinPriority = 1;
+
+    /// <summary>Far more adapters than a bank has, small enough to read and to type.</summary>
+    public const int MaxPriority = 1000;
+
     public TimeSpan EffectivePollTimeout => PollTimeout ?? TimeSpan.FromSeconds(1);
     public TimeSpan EffectivePollGap => PollGap ?? TimeSpan.FromMilliseconds(150);
 

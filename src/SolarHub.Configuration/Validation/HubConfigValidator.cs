@@ -76,7 +76,10 @@ public static class HubConfigValidator
             else if (!adapterIds.Add(adapter.Id))
                 issues.Add(new(new(b, ConfigField.AdapterId, a), $"adapter id '{adapter.Id}' is used twice in bank '{bank.Id}'"));
 
-            if (adapter.Enabled)
+            if (adapter.Priority is < AdapterConfig.MinPriority or > AdapterConfig.MaxPriority)
+                issues.Add(new(new(b, ConfigField.Priority, a),
+                    $"priority {adapter.Priority} is out of range: {AdapterConfig.MinPriority} (preferred) to {AdapterConfig.MaxPriority}"));
+            else if (adapter.Enabled)
             {
                 if (priorities.TryGetValue(adapter.Priority, out var holder))
                     issues.Add(new(new(b, ConfigField.Priority, a),

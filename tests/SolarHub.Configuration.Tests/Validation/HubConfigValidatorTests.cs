@@ -26,6 +26,25 @@ public class HubConfigValidatorTests
             Bank("south", Serial("usb", "/dev/ttyUSB1")))).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(int.MinValue)]
+    [InlineData(1001)]
+    public void A_priority_outside_1_to_1000_is_an_error_naming_the_range(int priority)
+    {
+        var issue = HubConfigValidator.FindIssues(Hub(Bank("b", Tcp("gw"), Tcp("low", host: "gw2", priority: priority)))).Should().ContainSingle().Subject;
+
+        issue.Subject.Should().Be(new ConfigSubject(0, ConfigField.Priority, 1));
+        issue.Message.Should().Be($"priority {priority} is out of range: 1 (preferred) to 1000");
+    }
+
+    [Fact]
+    public void Priorities_1_and_1000_are_the_ends_of_the_range()
+    {
+        HubConfigValidator.Validate(Hub(Bank("b", Tcp("gw", priority: 1), Tcp("last", host: "gw2", priority: 1000)))).Should().BeEmpty();
+    }
+
     [Fact]
     public void Duplicate_bank_ids_are_an_error_on_the_second()
     {
