@@ -31,9 +31,10 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", Answer(_ => true));
-        app.MapHealthChecks("/health/live", Answer(check => check.Tags.Contains(LiveTag)));
-        app.MapHealthChecks("/health/ready", Answer(check => check.Tags.Contains(ReadyTag)));
+        // Reads only: PUT or POST /health is a 405, not a health report.
+        app.MapHealthChecks("/health", Answer(_ => true)).WithMetadata(ApiErrors.ReadOnly);
+        app.MapHealthChecks("/health/live", Answer(check => check.Tags.Contains(LiveTag))).WithMetadata(ApiErrors.ReadOnly);
+        app.MapHealthChecks("/health/ready", Answer(check => check.Tags.Contains(ReadyTag))).WithMetadata(ApiErrors.ReadOnly);
         return app;
     }
 

@@ -11,7 +11,7 @@ public static class MetricsEndpoints
 {
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<SolarHubMetrics>().Registry);
+        app.MapMetrics("/metrics", app.ServiceProvider.GetRequiredService<SolarHubMetrics>().Registry).WithMetadata(ApiErrors.ReadOnly);
         return app;
     }
 }

@@ -63,9 +63,13 @@ public static class SolarHubNodeHosting
         return akka;
     }
 
-    /// <summary>Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md).</summary>
+    /// <summary>
+    /// Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md); on a
+    /// <see cref="WebApplication"/>, also <c>{"error":...}</c> bodies for the empty 404s and 405s of routing.
+    /// </summary>
     public static IEndpointRouteBuilder MapSolarHubNode(this IEndpointRouteBuilder app)
     {
+        if (app is IApplicationBuilder pipeline) pipeline.UseApiErrorBodies();
         app.MapSolarHubApi();
         app.MapHistoryEndpoints();
         return app;
