@@ -98,6 +98,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
             Answer(new ChangesRejected(applied.Errors));
             return;
         }
+        changes = EffectiveChanges.Of(_config, changes);
         var next = applied.Config;
         var errors = StoredConfigValidator.Validate(next);
         if (errors.Count > 0) { Answer(new ChangesRejected(errors)); return; }

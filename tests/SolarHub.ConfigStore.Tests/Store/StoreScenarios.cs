@@ -135,6 +135,22 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
         db.JournalRows().Should().Be(1);
     }
 
+    protected async Task Proposing_changes_that_change_nothing_stores_nothing()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var node = await StoreNode.StartAsync(db.Config);
+        await node.MustStoreAsync([.. From(TwoBanks())]);
+
+        // As the API's enable and the CLI's priority verb send them, for an adapter already so.
+        var again = (await node.ProposeAsync(new AdapterEnabledChanged("bank-1", "gw-a", true), new AdapterPriorityChanged("bank-1", "usb", 2)))
+            .Should().BeOfType<ChangesAccepted>().Subject;
+
+        again.Changes.Should().BeEmpty();
+        again.Stored.Should().BeFalse();
+        again.Version.Should().Be(1);
+        db.JournalRows().Should().Be(1);
+    }
+
     protected async Task A_client_that_lost_the_race_is_refused_then_its_retry_is_applied_on_top()
     {
         await using var db = await NewDatabaseAsync();
