@@ -25,7 +25,7 @@ public static class ConfigStoreClient
             object answer;
             try { answer = await store.Ask<object>(message, AskTimeout, ct); }
             catch (AskTimeoutException) when (attempt < 3) { continue; }
-            if (answer is ChangesFailed && attempt < 5)
+            if (answer is ChangesFailed { MayRetry: true } && attempt < 5)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), ct);
                 continue;

@@ -27,4 +27,8 @@ public sealed record ChangesAccepted(IReadOnlyList<IConfigChange> Changes, HubCo
 public sealed record ChangesRejected(IReadOnlyList<ConfigError> Errors);
 
 /// <summary>The database refused or failed the write (e.g. another client stored a change first); nothing was stored.</summary>
-public sealed record ChangesFailed(string Reason);
+public sealed record ChangesFailed(string Reason)
+{
+    /// <summary>The same change may be stored if sent again (another client wrote first, a lock); false: it cannot (read-only, full).</summary>
+    public bool MayRetry { get; init; }
+}

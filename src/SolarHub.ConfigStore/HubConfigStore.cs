@@ -140,8 +140,10 @@ public sealed class HubConfigStore : ReceivePersistentActor
     {
         // Most often another client stored this version first; the actor stops and its supervisor recovers it afresh.
         // The supervisor hears it first, so a client's retry (sent once it has this answer) waits for the fresh store.
-        ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"storing version {sequenceNr} failed: {cause.Message}", Transient: true));
-        _pendingReply?.Tell(new ChangesFailed($"the change was not stored (another client may have changed the configuration at the same time): {cause.Message}"));
+        // A database that cannot be written (read-only, full) is said at once: retrying cannot help.
+        var failure = WriteFailure.Of(cause);
+        ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"storing version {sequenceNr} failed: {failure.Reason}", Transient: failure.MayRetry));
+        _pendingReply?.Tell(new ChangesFailed($"the change was not stored: {failure.Reason}") { MayRetry = failure.MayRetry });
         _pendingReply = null;
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
