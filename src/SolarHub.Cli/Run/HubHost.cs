@@ -15,6 +15,8 @@ public static class HubHost
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning)
+            // Serilog replaces the logging filters of AddSolarHubNodeApi: say it again here.
+            .MinimumLevel.Override(SolarHubNodeHosting.HealthCheckLogCategory, Serilog.Events.LogEventLevel.Fatal)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
 

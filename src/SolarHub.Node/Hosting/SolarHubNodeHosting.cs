@@ -4,6 +4,7 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
@@ -20,6 +21,9 @@ namespace SolarHub.Node.Hosting;
 /// </summary>
 public static class SolarHubNodeHosting
 {
+    /// <summary>The log category of ASP.NET Core's health checks, quieted below Critical (see <see cref="AddSolarHubNodeApi"/>).</summary>
+    public const string HealthCheckLogCategory = "Microsoft.Extensions.Diagnostics.HealthChecks";
+
     /// <summary>The API's defaults: solarhub.node.conf, embedded in this assembly.</summary>
     public static Config NodeDefaults { get; } = EmbeddedHocon.Load(typeof(SolarHubNodeHosting).Assembly, "solarhub.node.conf");
 
@@ -38,6 +42,9 @@ public static class SolarHubNodeHosting
     /// <summary>The HTTP API's services (health checks, metrics, event streams, JSON as the API writes it).</summary>
     public static IServiceCollection AddSolarHubNodeApi(this IServiceCollection services, SolarHubNodeOptions node)
     {
+        // ASP.NET logs every failing check of every /health request: a monitoring probe would fill the log while a
+        // gateway is down. The banks, the store and the history log their own state changes; the probe gets the report.
+        services.AddLogging(logging => logging.AddFilter(HealthCheckLogCategory, LogLevel.Critical));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

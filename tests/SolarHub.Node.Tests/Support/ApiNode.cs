@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
@@ -47,7 +48,9 @@ public sealed class ApiNode : IAsyncDisposable
     public TcpGatewaySimulator Gateway(string adapterId) => _gateways[adapterId];
 
     /// <param name="banks">Each bank with its adapters: adapter id → (passive?, packs); a gateway is simulated per adapter unless <c>deadPort</c>.</param>
-    public static async Task<ApiNode> StartAsync(IReadOnlyList<(string Id, int Packs, (string Id, bool Passive, bool Dead)[] Adapters)> banks, ApiOptions options)
+    /// <param name="logs">Where the node's log goes besides the default providers (a test's capture).</param>
+    public static async Task<ApiNode> StartAsync(IReadOnlyList<(string Id, int Packs, (string Id, bool Passive, bool Dead)[] Adapters)> banks, ApiOptions options,
+        ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"solarhub-api-{Guid.NewGuid():N}");
         var databasePath = Path.Combine(directory, "solarhub.db");
@@ -78,6 +81,7 @@ public sealed class ApiNode : IAsyncDisposable
         // The node as an application embeds it (docs/embedding.md), as 'solarhub run' does.
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.Services.AddSolarHubNode(new SolarHubNodeOptions { Database = database, Api = options });
         var app = builder.Build();
         app.MapSolarHubNode();
