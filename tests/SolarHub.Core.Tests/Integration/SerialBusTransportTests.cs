@@ -26,4 +26,15 @@ public sealed class SerialBusTransportTests
         var disposes = () => dispose.WaitAsync(TimeSpan.FromSeconds(5));
         await disposes.Should().NotThrowAsync("the adapter actor disposes its stream in PostStop: a hang there blocks its restart for good");
     }
+
+    [Fact]
+    public async Task A_device_that_is_not_there_is_reported_as_not_found()
+    {
+        var path = $"/dev/ttySolarHubMissing{Guid.NewGuid():N}";
+        var transport = new SerialBusTransport(new SerialTransport(path));
+
+        var open = () => transport.OpenAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        (await open.Should().ThrowAsync<FileNotFoundException>()).Which.Message.Should().StartWith($"{path} not found");
+    }
 }

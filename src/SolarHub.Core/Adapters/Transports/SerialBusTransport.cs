@@ -12,6 +12,9 @@ public sealed class SerialBusTransport(SerialTransport settings) : IBusTransport
     {
         var open = Task.Run(() =>
         {
+            // .NET says "Access to the port is denied" for a device that is not there: say what is true.
+            if (!File.Exists(settings.Path))
+                throw new FileNotFoundException($"{settings.Path} not found: is the adapter plugged in, and is the path right (ls /dev/serial/by-id)?", settings.Path);
             var port = new SerialPort(settings.Path, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
             {
                 Handshake = Handshake.None,
