@@ -8,6 +8,9 @@ public sealed partial record ConfigDatabase(string ConnectionString, DatabaseKin
 {
     public bool IsPostgres => Kind == DatabaseKind.PostgreSql;
 
+    /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
+    public string? SqliteFile => IsPostgres ? null : Description["sqlite:".Length..];
+
     public const string DefaultSqlitePath = "data/solarhub.db";
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace SolarHub.Cli.Tests;
 
-/// <summary><c>--database</c> with a URL scheme SolarHub cannot use is bad usage: one line naming it, exit 2, no file or folder made.</summary>
+/// <summary>
+/// <c>--database</c> with a URL scheme SolarHub cannot use is bad usage (one line naming it, exit 2); a verb that only
+/// reads a SQLite file that is not there says so (exit 1). Neither leaves a file or folder behind.
+/// </summary>
 public class DatabaseOptionTests
 {
     [Theory]
@@ -15,5 +18,21 @@ public class DatabaseOptionTests
         outcome.ExitCode.Should().Be(2, outcome.StdErr);
         outcome.StdErr.Should().Contain("--database: 'mysql://' is not a database SolarHub can use");
         Directory.Exists(Path.Combine(Environment.CurrentDirectory, "mysql:")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("config show")]
+    [InlineData("config export")]
+    [InlineData("config validate")]
+    public async Task A_reading_verb_on_a_sqlite_file_that_is_not_there_says_so_and_creates_nothing(string command)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"solarhub-missing-{Guid.NewGuid():N}");
+        var path = Path.Combine(folder, "solarhub.db");
+
+        var outcome = await CliProcess.RunAsync([.. command.Split(' '), "--database", path]);
+
+        outcome.ExitCode.Should().Be(1, outcome.StdErr);
+        outcome.StdErr.Should().Contain($"no configuration is stored in sqlite:{path}: the file does not exist");
+        Directory.Exists(folder).Should().BeFalse("a mistyped path leaves nothing behind");
     }
 }

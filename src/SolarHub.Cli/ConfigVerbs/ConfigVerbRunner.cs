@@ -31,10 +31,14 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     }
 
     /// <summary>Opens the database given by <c>--database</c> (or $SOLARHUB_DATABASE), runs <paramref name="body"/> on a session, closes it.</summary>
-    public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigStoreSession, Task<int>> body)
+    /// <param name="readOnly">A verb that only reads (show, validate, export): a SQLite file that is not there is an error, and neither it nor its folder is created.</param>
+    public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigStoreSession, Task<int>> body, bool readOnly = false)
     {
-        if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError))
+        if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError, createFolder: !readOnly))
             return Error(parseError);
+        if (readOnly && database!.SqliteFile is { } file && !File.Exists(file))
+            return Error($"no configuration is stored in {database.Description}: the file does not exist (a mistyped --database? " +
+                "'solarhub config import' or 'config bank add' creates it)", ConfigExit.Failed);
         if (await ConfigStoreSession.CheckReachableAsync(database!, ct) is { } unreachable)
             return Error(unreachable, ConfigExit.Failed);
 

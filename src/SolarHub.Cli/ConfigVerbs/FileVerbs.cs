@@ -35,7 +35,7 @@ public static class FileVerbs
             var stored = await ConfigVerbRunner.GetAsync(session, ct);
             foreach (var line in ConfigTree.Render(stored, session.Database.Description)) run.Out.WriteLine(line);
             return ConfigExit.Ok;
-        });
+        }, readOnly: true);
 
     /// <summary>Validates a legacy file, or (without one) the stored configuration.</summary>
     public static Task<int> ValidateAsync(ConfigVerbRunner run, string? file, string? database, bool verbose, CancellationToken ct)
@@ -63,7 +63,7 @@ public static class FileVerbs
             }
             run.Out.WriteLine($"stored configuration: valid ({Summary(stored.Config)}; version {stored.Version} in {session.Database.Description})");
             return ConfigExit.Ok;
-        });
+        }, readOnly: true);
     }
 
     public static Task<int> ExportAsync(ConfigVerbRunner run, string? output, string? database, bool verbose, CancellationToken ct) =>
@@ -89,7 +89,7 @@ public static class FileVerbs
             {
                 return run.Error($"--output: cannot write {output}: {e.Message}", ConfigExit.Failed);
             }
-        });
+        }, readOnly: true);
 
     private static string Summary(HubConfig config) =>
         $"{ConfigVerbRunner.Plural(config.Banks.Count, "bank")}, {ConfigVerbRunner.Plural(config.Banks.Sum(b => b.Adapters.Count), "adapter")}, " +
