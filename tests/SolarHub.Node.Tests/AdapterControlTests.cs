@@ -94,4 +94,17 @@ public sealed class AdapterControlTests(HealthyNodeFixture fixture)
         (await Node.StoredConfigAsync()).Config.Banks.Single(b => b.Id == "shed").Adapters.Should().OnlyContain(a => a.Enabled);
         await fixture.ShedSettledAsync();
     }
+
+    [Fact]
+    public async Task A_401_says_in_its_challenge_whether_the_token_was_missing_or_invalid()
+    {
+        using var missing = await Node.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/banks/shed/adapters/right/enable"));
+        using var wrong = await Node.Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/banks/shed/adapters/right/enable")
+        {
+            Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-the-token") },
+        });
+
+        missing.Headers.WwwAuthenticate.ToString().Should().Be("Bearer realm=\"solarhub\"");
+        wrong.Headers.WwwAuthenticate.ToString().Should().Be("Bearer realm=\"solarhub\", error=\"invalid_token\", error_description=\"wrong bearer token\"");
+    }
 }

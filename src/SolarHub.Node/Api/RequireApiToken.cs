@@ -19,7 +19,10 @@ public sealed class RequireApiToken : IEndpointFilter
         string? presented = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
         if (!token.Matches(presented))
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
+            // RFC 6750 3.1: no credentials get the scheme alone; wrong ones get error="invalid_token".
+            http.Response.Headers.WWWAuthenticate = presented is null
+                ? "Bearer realm=\"solarhub\""
+                : "Bearer realm=\"solarhub\", error=\"invalid_token\", error_description=\"wrong bearer token\"";
             return ApiErrors.Result(StatusCodes.Status401Unauthorized,
                 presented is null ? "missing bearer token: send 'Authorization: Bearer <token>'" : "wrong bearer token");
         }
