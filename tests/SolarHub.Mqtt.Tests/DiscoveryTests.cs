@@ -30,6 +30,11 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
         voltage.GetProperty("state_class").GetString().Should().Be("measurement");
         Topics(voltage.GetProperty("availability")).Should().Equal("solarhub/status", "solarhub/house/availability");
         voltage.GetProperty("availability_mode").GetString().Should().Be("all");
+        // Home Assistant ignores top-level payloads beside an availability list: each entry carries its own.
+        voltage.TryGetProperty("payload_available", out _).Should().BeFalse();
+        voltage.TryGetProperty("payload_not_available", out _).Should().BeFalse();
+        voltage.GetProperty("availability").EnumerateArray().Should().OnlyContain(a =>
+            a.GetProperty("payload_available").GetString() == "online" && a.GetProperty("payload_not_available").GetString() == "offline");
         voltage.GetProperty("device").GetProperty("identifiers")[0].GetString().Should().Be("solarhub_house");
         voltage.GetProperty("device").GetProperty("name").GetString().Should().Be("House bank");
 

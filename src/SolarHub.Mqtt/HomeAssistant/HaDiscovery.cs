@@ -71,20 +71,12 @@ public sealed class HaDiscovery(MqttConfig config)
                 w.WriteString("payload_off", "OFF");
             }
 
+            // With an availability list Home Assistant reads the payloads of each entry and ignores top-level ones.
             w.WriteStartArray("availability");
-            w.WriteStartObject();
-            w.WriteString("topic", _topics.Status);
-            w.WriteEndObject();
-            if (entity.FollowsFreshness)
-            {
-                w.WriteStartObject();
-                w.WriteString("topic", availabilityTopic);
-                w.WriteEndObject();
-            }
+            WriteAvailability(w, _topics.Status);
+            if (entity.FollowsFreshness) WriteAvailability(w, availabilityTopic);
             w.WriteEndArray();
             w.WriteString("availability_mode", "all");
-            w.WriteString("payload_available", MqttTopics.Online);
-            w.WriteString("payload_not_available", MqttTopics.Offline);
 
             w.WriteStartObject("device");
             writeDevice(w);
@@ -102,5 +94,14 @@ public sealed class HaDiscovery(MqttConfig config)
         w.WriteStartArray("identifiers");
         w.WriteStringValue(id);
         w.WriteEndArray();
+    }
+
+    private static void WriteAvailability(Utf8JsonWriter w, string topic)
+    {
+        w.WriteStartObject();
+        w.WriteString("topic", topic);
+        w.WriteString("payload_available", MqttTopics.Online);
+        w.WriteString("payload_not_available", MqttTopics.Offline);
+        w.WriteEndObject();
     }
 }
