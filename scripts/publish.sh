@@ -57,8 +57,11 @@ if { [ "$host" = x86_64 ] && [ "$want" = 62 ]; } || { [ "$host" = aarch64 ] && [
   "$exe" --help >"$check/out" 2>&1 || { cat "$check/out" >&2; echo "publish.sh: $exe --help failed" >&2; exit 1; }
   "$exe" decode "$frame" --format table >"$check/out" 2>&1 && grep -q "decoded" "$check/out" ||
     { cat "$check/out" >&2; echo "publish.sh: $exe decode failed" >&2; exit 1; }
-  "$exe" config show --database "$check/solarhub.db" >"$check/out" 2>&1 ||
+  # SQLite's native library must load from the single file: store a bank, then read it back.
+  "$exe" config bank add smoke --packs 1 --tcp 127.0.0.1:8899 --database "$check/solarhub.db" >"$check/out" 2>&1 ||
+    { cat "$check/out" >&2; echo "publish.sh: $exe config bank add (SQLite) failed" >&2; exit 1; }
+  "$exe" config show --database "$check/solarhub.db" >"$check/out" 2>&1 && grep -q "smoke" "$check/out" ||
     { cat "$check/out" >&2; echo "publish.sh: $exe config show (SQLite) failed" >&2; exit 1; }
-  ran="; ran --help, decode and config show"
+  ran="; ran --help, decode, config bank add and config show"
 fi
 echo "publish.sh: $exe ($rid, $(( $(stat -c %s "$exe") / 1024 / 1024 )) MiB, $seconds s${ran:-})"

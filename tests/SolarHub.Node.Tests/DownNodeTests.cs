@@ -35,6 +35,18 @@ public sealed class DownNodeTests(DownNodeTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_down_bank_exports_its_state_but_no_value_as_if_current()
+    {
+        await fixture.Node.PollAsync("/health", h => h["checks"]!["banks"]!["status"]!.GetValue<string>() == "Unhealthy", "failed the banks check");
+
+        var metrics = await fixture.Node.Http.GetStringAsync("/metrics");
+
+        metrics.Should().Contain("solarhub_bank_state{bank=\"cellar\",state=\"Down\"} 1");
+        metrics.Should().Contain("solarhub_bank_packs_fresh{bank=\"cellar\"} 0");
+        metrics.Should().NotContain("solarhub_bank_voltage_volts{bank=\"cellar\"}").And.NotContain("solarhub_bank_soc_percent{bank=\"cellar\"}");
+    }
+
+    [Fact]
     public async Task A_node_whose_banks_are_down_is_live_but_not_ready()
     {
         await fixture.Node.PollAsync("/health", h => h["checks"]!["banks"]!["status"]!.GetValue<string>() == "Unhealthy", "failed the banks check");

@@ -26,7 +26,10 @@ public sealed class MetricsEndpointTests(HealthyNodeFixture fixture)
         series["solarhub_bank_temperature_max_celsius{bank=\"house\"}"].Should().BeInRange(-20, 80);
         series.Should().ContainKey("solarhub_bank_temperature_min_celsius{bank=\"house\"}");
         series["solarhub_bank_packs_fresh{bank=\"house\"}"].Should().Be(3);
-        series["solarhub_bank_packs_total{bank=\"house\"}"].Should().Be(3);
+        series["solarhub_bank_packs{bank=\"house\"}"].Should().Be(3);
+        // Charge in the base unit: a 3-pack bank of simulated packs holds hundreds of ampere-hours, x 3600.
+        series["solarhub_bank_full_capacity_coulombs{bank=\"house\"}"].Should().BeGreaterThan(3600);
+        series["solarhub_bank_remaining_capacity_coulombs{bank=\"house\"}"].Should().BeInRange(0, series["solarhub_bank_full_capacity_coulombs{bank=\"house\"}"]);
         series["solarhub_bank_state{bank=\"house\",state=\"Healthy\"}"].Should().Be(1);
         series["solarhub_bank_state{bank=\"house\",state=\"Down\"}"].Should().Be(0);
         series["solarhub_bank_failovers_total{bank=\"house\"}"].Should().Be(0);
@@ -93,4 +96,17 @@ public sealed class MetricsEndpointTests(HealthyNodeFixture fixture)
         .Where(l => l.StartsWith("solarhub_", StringComparison.Ordinal))
         .Select(l => l.Split(' '))
         .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Names_follow_prometheus_conventions_as_promtool_checks_them()
+    {
+        var text = await fixture.Node.Http.GetStringAsync("/metrics");
+        var types = text.Split('\n').Where(l => l.StartsWith("# TYPE solarhub_", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')).ToDictionary(p => p[2], p => p[3]);
+
+        types.Should().NotBeEmpty();
+        types.Where(t => t.Value == "gauge" && t.Key.EndsWith("_total", StringComparison.Ordinal)).Should().BeEmpty("_total is for counters");
+        types.Where(t => t.Value == "counter" && !t.Key.EndsWith("_total", StringComparison.Ordinal)).Should().BeEmpty("a counter ends in _total");
+        types.Keys.Where(n => n.Contains("_hours", StringComparison.Ordinal) || n.Contains("_ampere_", StringComparison.Ordinal)).Should().BeEmpty("base units only");
+    }
 }

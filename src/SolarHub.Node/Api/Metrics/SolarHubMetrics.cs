@@ -12,6 +12,9 @@ namespace SolarHub.Node.Api.Metrics;
 public sealed class SolarHubMetrics
 {
     private static readonly TimeSpan CollectTimeout = TimeSpan.FromSeconds(5);
+
+    // Prometheus wants base units: charge in coulombs (1 Ah = 3600 C).
+    private const double SecondsPerHour = 3600;
     private readonly ScrapedSeries _series = new();
     private readonly SemaphoreSlim _collecting = new(1, 1);
     private readonly TimeProvider _clock;
@@ -47,9 +50,9 @@ public sealed class SolarHubMetrics
         _bankTemperatureMin = G("solarhub_bank_temperature_min_celsius", "Lowest temperature sensor reading in the bank.", bank);
         _bankTemperatureMax = G("solarhub_bank_temperature_max_celsius", "Highest temperature sensor reading in the bank.", bank);
         _bankPacksFresh = G("solarhub_bank_packs_fresh", "Packs with fresh data.", bank);
-        _bankPacksTotal = G("solarhub_bank_packs_total", "Packs configured (or seen) in the bank.", bank);
-        _bankRemaining = G("solarhub_bank_remaining_capacity_ampere_hours", "Remaining capacity of the bank.", bank);
-        _bankFull = G("solarhub_bank_full_capacity_ampere_hours", "Full capacity of the bank.", bank);
+        _bankPacksTotal = G("solarhub_bank_packs", "Packs configured (or seen) in the bank.", bank);
+        _bankRemaining = G("solarhub_bank_remaining_capacity_coulombs", "Remaining capacity of the bank (ampere-hours x 3600).", bank);
+        _bankFull = G("solarhub_bank_full_capacity_coulombs", "Full capacity of the bank (ampere-hours x 3600).", bank);
         _bankState = G("solarhub_bank_state", "1 for the bank's current state (Starting, Healthy, Degraded, Down), 0 for the others.", ["bank", "state"]);
         _bankFailovers = C("solarhub_bank_failovers_total", "Switches of the bank's active adapter (failovers and failbacks) since the node started.", bank);
 
@@ -67,7 +70,7 @@ public sealed class SolarHubMetrics
         _packStale = G("solarhub_pack_stale", "1 when the pack's values are stale (no fresh data within the deadline), else 0.", pack);
         _packAge = G("solarhub_pack_age_seconds", "Seconds since the pack's values were last updated.", pack);
         _packCycles = G("solarhub_pack_cycles", "Charge cycles the pack reports.", pack);
-        _packRemaining = G("solarhub_pack_remaining_capacity_ampere_hours", "Remaining capacity of the pack.", pack);
+        _packRemaining = G("solarhub_pack_remaining_capacity_coulombs", "Remaining capacity of the pack (ampere-hours x 3600).", pack);
 
         _adapterFrames = C("solarhub_adapter_frames_total", "Valid frames the adapter received.", adapter);
         _adapterBytes = C("solarhub_adapter_received_bytes_total", "Bytes the adapter received.", adapter);
@@ -104,60 +107,75 @@ public sealed class SolarHubMetrics
     private void Write(BankSnapshot b, DateTimeOffset now)
     {
         var t = b.Totals;
-        _series.Set(_bankSoc, t.Soc, b.Id);
-        _series.Set(_bankVoltage, t.Voltage, b.Id);
-        _series.Set(_bankCurrent, t.Current, b.Id);
-        _series.Set(_bankPower, t.Power, b.Id);
-        _series.Set(_bankCellMin, t.CellMin, b.Id);
-        _series.Set(_bankCellMax, t.CellMax, b.Id);
-        _series.Set(_bankCellDelta, Math.Round(t.CellMax - t.CellMin, 4), b.Id);
-        _series.Set(_bankTemperatureMin, t.TemperatureMin, b.Id);
-        _series.Set(_bankTemperatureMax, t.TemperatureMax, b.Id);
         _series.Set(_bankPacksFresh, t.PacksFresh, b.Id);
         _series.Set(_bankPacksTotal, t.PacksTotal, b.Id);
-        _series.Set(_bankRemaining, t.RemainingCapacity, b.Id);
-        _series.Set(_bankFull, t.FullCapacity, b.Id);
         foreach (var state in Enum.GetValues<BankState>())
             _series.Set(_bankState, state == b.State ? 1 : 0, b.Id, state.ToString());
         _series.SetTotal(_bankFailovers, b.FailoverCount, b.Id);
+        // With no fresh pack the totals are the last known ones: absent, rather than exported as if current.
+        if (t.PacksFresh > 0) WriteBankValues(b.Id, t);
 
         foreach (var p in b.Packs)
         {
             if (p.Values is not { } v) continue; // never reported: no values to export
             string address = p.Address.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _series.Set(_packSoc, v.Soc, b.Id, address);
-            _series.Set(_packSoh, v.Soh, b.Id, address);
-            _series.Set(_packVoltage, v.PackVoltage, b.Id, address);
-            _series.Set(_packCurrent, v.Current, b.Id, address);
-            _series.Set(_packPower, v.Power, b.Id, address);
-            _series.Set(_packCellMin, v.CellMin, b.Id, address);
-            _series.Set(_packCellMax, v.CellMax, b.Id, address);
-            _series.Set(_packCellDelta, v.CellDelta, b.Id, address);
-            if (v.Temperatures.Count > 0)
-            {
-                _series.Set(_packTemperatureMin, v.Temperatures.Min(), b.Id, address);
-                _series.Set(_packTemperatureMax, v.Temperatures.Max(), b.Id, address);
-            }
-            if (v.MosTemperature is { } mos) _series.Set(_packMosTemperature, mos, b.Id, address);
             _series.Set(_packStale, p.Stale ? 1 : 0, b.Id, address);
             if (p.UpdatedAt is { } at) _series.Set(_packAge, Math.Max(0, (now - at).TotalSeconds), b.Id, address);
-            _series.Set(_packCycles, v.Cycles, b.Id, address);
-            _series.Set(_packRemaining, v.RemainingCapacity, b.Id, address);
+            // A stale pack's values are its last known ones: absent while stale, as for the bank.
+            if (!p.Stale) WritePackValues(b.Id, address, v);
         }
 
-        foreach (var a in b.Adapters)
+        foreach (var a in b.Adapters) WriteAdapter(b.Id, a, now);
+    }
+
+    private void WriteBankValues(string bankId, BankTelemetry t)
+    {
+        var id = bankId;
+        _series.Set(_bankSoc, t.Soc, id);
+        _series.Set(_bankVoltage, t.Voltage, id);
+        _series.Set(_bankCurrent, t.Current, id);
+        _series.Set(_bankPower, t.Power, id);
+        _series.Set(_bankCellMin, t.CellMin, id);
+        _series.Set(_bankCellMax, t.CellMax, id);
+        _series.Set(_bankCellDelta, Math.Round(t.CellMax - t.CellMin, 4), id);
+        _series.Set(_bankTemperatureMin, t.TemperatureMin, id);
+        _series.Set(_bankTemperatureMax, t.TemperatureMax, id);
+        _series.Set(_bankRemaining, t.RemainingCapacity * SecondsPerHour, id);
+        _series.Set(_bankFull, t.FullCapacity * SecondsPerHour, id);
+    }
+
+    private void WritePackValues(string bankId, string address, PackTelemetry v)
+    {
+        _series.Set(_packSoc, v.Soc, bankId, address);
+        _series.Set(_packSoh, v.Soh, bankId, address);
+        _series.Set(_packVoltage, v.PackVoltage, bankId, address);
+        _series.Set(_packCurrent, v.Current, bankId, address);
+        _series.Set(_packPower, v.Power, bankId, address);
+        _series.Set(_packCellMin, v.CellMin, bankId, address);
+        _series.Set(_packCellMax, v.CellMax, bankId, address);
+        _series.Set(_packCellDelta, v.CellDelta, bankId, address);
+        if (v.Temperatures.Count > 0)
         {
-            _series.SetTotal(_adapterFrames, a.Frames, b.Id, a.Id);
-            _series.SetTotal(_adapterBytes, a.Bytes, b.Id, a.Id);
-            _series.SetTotal(_adapterChecksumErrors, a.ChecksumErrors, b.Id, a.Id);
-            _series.SetTotal(_adapterDiscarded, a.DiscardedBytes, b.Id, a.Id);
-            _series.SetTotal(_adapterRestarts, a.Restarts, b.Id, a.Id);
-            if (a.LastHeartbeat is { } beat) _series.Set(_adapterHeartbeatAge, Math.Max(0, (now - beat).TotalSeconds), b.Id, a.Id);
-            _series.Set(_adapterActive, a.Active ? 1 : 0, b.Id, a.Id);
-            _series.Set(_adapterEnabled, a.Enabled ? 1 : 0, b.Id, a.Id);
-            foreach (var state in Enum.GetValues<AdapterState>())
-                _series.Set(_adapterState, state == a.State ? 1 : 0, b.Id, a.Id, state.ToString());
+            _series.Set(_packTemperatureMin, v.Temperatures.Min(), bankId, address);
+            _series.Set(_packTemperatureMax, v.Temperatures.Max(), bankId, address);
         }
+        if (v.MosTemperature is { } mos) _series.Set(_packMosTemperature, mos, bankId, address);
+        _series.Set(_packCycles, v.Cycles, bankId, address);
+        _series.Set(_packRemaining, v.RemainingCapacity * SecondsPerHour, bankId, address);
+    }
+
+    private void WriteAdapter(string bankId, AdapterSnapshot a, DateTimeOffset now)
+    {
+        _series.SetTotal(_adapterFrames, a.Frames, bankId, a.Id);
+        _series.SetTotal(_adapterBytes, a.Bytes, bankId, a.Id);
+        _series.SetTotal(_adapterChecksumErrors, a.ChecksumErrors, bankId, a.Id);
+        _series.SetTotal(_adapterDiscarded, a.DiscardedBytes, bankId, a.Id);
+        _series.SetTotal(_adapterRestarts, a.Restarts, bankId, a.Id);
+        if (a.LastHeartbeat is { } beat) _series.Set(_adapterHeartbeatAge, Math.Max(0, (now - beat).TotalSeconds), bankId, a.Id);
+        _series.Set(_adapterActive, a.Active ? 1 : 0, bankId, a.Id);
+        _series.Set(_adapterEnabled, a.Enabled ? 1 : 0, bankId, a.Id);
+        foreach (var state in Enum.GetValues<AdapterState>())
+            _series.Set(_adapterState, state == a.State ? 1 : 0, bankId, a.Id, state.ToString());
     }
 
     private void Sweep()
