@@ -48,6 +48,7 @@ public static class SolarHubNodeHosting
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new RoundedNumbers());
             o.SerializerOptions.WriteIndented = true;
         });
         return services.AddSolarHubApi(node.Api with { Database = node.Database });
