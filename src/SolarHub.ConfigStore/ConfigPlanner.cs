@@ -12,14 +12,16 @@ public static class ConfigPlanner
     {
         var changes = new List<IConfigChange>();
         var targetIds = target.Banks.Select(b => b.Id).ToHashSet();
+        // By id, first one kept (as a search would find it): a linear search per bank made large configurations quadratic.
+        var currentById = new Dictionary<string, BankConfig>(current.Banks.Count);
+        foreach (var bank in current.Banks) currentById.TryAdd(bank.Id, bank);
 
         foreach (var bank in current.Banks.Where(b => !targetIds.Contains(b.Id)))
             changes.Add(new BankRemoved(bank.Id));
 
         foreach (var wanted in target.Banks)
         {
-            var existing = current.Banks.FirstOrDefault(b => b.Id == wanted.Id);
-            if (existing is null)
+            if (!currentById.TryGetValue(wanted.Id, out var existing))
             {
                 changes.Add(new BankAdded(wanted.Id, wanted.Name, wanted.Packs));
                 changes.AddRange(wanted.Adapters.Select(a => new AdapterAttached(wanted.Id, a)));

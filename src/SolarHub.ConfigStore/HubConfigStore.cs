@@ -59,8 +59,9 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
         Command<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(_config, LastSequenceNr)));
         Command<GetCurrentHubConfig>(_ => Sender.Tell(new HubConfigChanged(_config, LastSequenceNr)));
-        Command<ProposeChanges>(p => Handle(p.Changes, p.Source, p.DryRun));
-        Command<ReplaceConfig>(r => Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun));
+        Command<ProposeChanges>(p => Handle(p.Changes, p.Source, p.DryRun, planned: false));
+        // A plan holds only changes that alter something: no need to look for no-ops in it (a large import has many).
+        Command<ReplaceConfig>(r => Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true));
         Command<ForeignChange>(f =>
         {
             if (f.SequenceNr <= LastSequenceNr) return;
@@ -85,7 +86,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
     public static Props Props(bool followJournal = false) => Akka.Actor.Props.Create(() => new HubConfigStore(followJournal));
 
-    private void Handle(IReadOnlyList<IConfigChange> changes, string source, bool dryRun)
+    private void Handle(IReadOnlyList<IConfigChange> changes, string source, bool dryRun, bool planned)
     {
         if (changes.Any(c => c is null))
         {
@@ -98,7 +99,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
             Answer(new ChangesRejected(applied.Errors));
             return;
         }
-        changes = EffectiveChanges.Of(_config, changes);
+        if (!planned) changes = EffectiveChanges.Of(_config, changes);
         var next = applied.Config;
         var errors = StoredConfigValidator.Validate(next);
         if (errors.Count > 0) { Answer(new ChangesRejected(errors)); return; }

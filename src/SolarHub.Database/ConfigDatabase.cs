@@ -9,7 +9,7 @@ public sealed partial record ConfigDatabase(string ConnectionString, DatabaseKin
     public bool IsPostgres => Kind == DatabaseKind.PostgreSql;
 
     /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
-    public string? SqliteFile => IsPostgres ? null : Description["sqlite:".Length..];
+    public string? SqliteFile { get; init; }
 
     public const string DefaultSqlitePath = "data/solarhub.db";
 
@@ -39,7 +39,7 @@ public sealed partial record ConfigDatabase(string ConnectionString, DatabaseKin
     {
         var full = Path.GetFullPath(path);
         if (createFolder) Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        return new ConfigDatabase($"Data Source={full}", DatabaseKind.Sqlite, $"sqlite:{full}");
+        return new ConfigDatabase($"Data Source={full}", DatabaseKind.Sqlite, $"sqlite:{full}") { SqliteFile = full };
     }
 
     private static ConfigDatabase FromPostgresUrl(Uri url)

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using SolarHub.Cli.Storage;
 using SolarHub.Database;
 using SolarHub.History.Querying;
@@ -28,7 +27,7 @@ public static class HistoryExport
         if (!DatabaseOption.TryParse(request.Database, out var database, out error, createFolder: false))
             return Fail(stderr, 2, error);
         // Reading must not create an empty database where the user mistyped a path.
-        if (!database!.IsPostgres && new SqliteConnectionStringBuilder(database.ConnectionString).DataSource is { } file && !File.Exists(file))
+        if (database!.SqliteFile is { } file && !File.Exists(file))
             return Fail(stderr, 1, $"no database at {file} (--database or ${DatabaseOption.EnvironmentVariable})");
 
         // Read-only: an export may read a backup or the service user's file, and never creates anything in it.

@@ -304,9 +304,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void PublishPack(PackUpdate? update)
     {
-        if (update is null) return;
-        Publish(update.Telemetry);
-        if (update.Alarm is not null) Publish(update.Alarm);
+        if (update is not { } u) return;
+        Publish(u.Telemetry);
+        if (u.Alarm is not null) Publish(u.Alarm);
     }
 
     private void Publish(object message) => Context.System.EventStream.Publish(message);

@@ -4,8 +4,8 @@ using SolarHub.Protocol.Jk.Decoding;
 
 namespace SolarHub.Core.Banks;
 
-/// <summary>A pack's new telemetry to publish, and the alarm change it brings, if any.</summary>
-public sealed record PackUpdate(PackTelemetry Telemetry, BankAlarm? Alarm);
+/// <summary>A pack's new telemetry to publish, and the alarm change it brings, if any (a struct: one per reading).</summary>
+public readonly record struct PackUpdate(PackTelemetry Telemetry, BankAlarm? Alarm);
 
 /// <summary>
 /// The bank's packs and how fresh each one is. Only the active adapter's readings reach it, so a pack is fresh while
@@ -44,7 +44,7 @@ public sealed class PackFreshness(string bankId)
             _packs[address] = pack = new PackRecord(address);
         }
         bool wasStale = pack.Stale && pack.Latest is not null;
-        pack.Latest = PackTelemetry.From(bankId, address, adapterId, at, values) with { SourceTimestamp = sourceTimestamp };
+        pack.Latest = PackTelemetry.From(bankId, address, adapterId, at, values, sourceTimestamp);
         pack.Stale = false;
         return new PackUpdate(pack.Latest, wasStale ? new BankAlarm(bankId, at, BankAlarmKind.PackStale, $"pack {address}: fresh data again", Cleared: true) : null);
     }

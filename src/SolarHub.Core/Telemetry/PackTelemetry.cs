@@ -35,7 +35,7 @@ public sealed record PackTelemetry(
     /// <summary>Stopwatch timestamp of the socket read that completed the frame (0 when unknown), for latency measurements.</summary>
     public long SourceTimestamp { get; init; }
 
-    public static PackTelemetry From(string bankId, byte address, string? adapterId, DateTimeOffset updatedAt, in CellInfo c)
+    public static PackTelemetry From(string bankId, byte address, string? adapterId, DateTimeOffset updatedAt, in CellInfo c, long sourceTimestamp = 0)
     {
         var cells = new double[c.CellCount];
         for (int i = 0; i < cells.Length; i++) cells[i] = c.CellVoltage(i);
@@ -46,6 +46,9 @@ public sealed record PackTelemetry(
             c.MinCellVoltage, c.MaxCellVoltage, c.DeltaCellVoltage, c.PackVoltage, c.Current, c.Power, c.Soc, c.Soh,
             c.RemainingCapacity, c.FullCapacity, c.Cycles,
             c.MosTemperatureDeci > CellInfo.AbsentSensorDeci ? c.MosTemperature : null,
-            temperatures, JkAlarmNames.Names(c.Alarms), c.ChargeMosfet, c.DischargeMosfet, c.Balancing);
+            temperatures, JkAlarmNames.Names(c.Alarms), c.ChargeMosfet, c.DischargeMosfet, c.Balancing)
+        {
+            SourceTimestamp = sourceTimestamp,
+        };
     }
 }

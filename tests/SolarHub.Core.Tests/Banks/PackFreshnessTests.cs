@@ -37,8 +37,8 @@ public class PackFreshnessTests
         var update = Deliver(packs, 1, T0);
 
         update.Should().NotBeNull();
-        update!.Alarm.Should().BeNull("a pack that never reported was never announced stale");
-        update.Telemetry.Should().BeEquivalentTo(new { BankId = "bank-1", Address = (byte)1, AdapterId = "a", UpdatedAt = T0, Stale = false, SourceTimestamp = 42L });
+        update!.Value.Alarm.Should().BeNull("a pack that never reported was never announced stale");
+        update.Value.Telemetry.Should().BeEquivalentTo(new { BankId = "bank-1", Address = (byte)1, AdapterId = "a", UpdatedAt = T0, Stale = false, SourceTimestamp = 42L });
         packs.AnyFresh.Should().BeTrue();
         packs.AllFresh.Should().BeFalse();
         Deliver(packs, 2, T0);
@@ -87,7 +87,7 @@ public class PackFreshnessTests
         packs.MarkStale(later + StaleAfter, TickedAt(later + StaleAfter), StaleAfter).Select(u => u.Telemetry.Address).Should().Equal([(byte)2], "pack 1 was announced already");
 
         var back = Deliver(packs, 1, later + StaleAfter);
-        back!.Alarm.Should().Be(new BankAlarm("bank-1", later + StaleAfter, BankAlarmKind.PackStale, "pack 1: fresh data again", Cleared: true));
+        back!.Value.Alarm.Should().Be(new BankAlarm("bank-1", later + StaleAfter, BankAlarmKind.PackStale, "pack 1: fresh data again", Cleared: true));
     }
 
     [Fact]
