@@ -8,8 +8,14 @@ public static class ConfigStoreClient
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
+    /// <exception cref="ConfigStoreUnavailableException">The store answered that the database cannot be used, and why.</exception>
     public static async Task<StoredConfig> GetAsync(IActorRef store, CancellationToken ct) =>
-        (StoredConfig)await AskWithRetry(store, GetStoredConfig.Instance, ct);
+        await AskWithRetry(store, GetStoredConfig.Instance, ct) switch
+        {
+            StoredConfig stored => stored,
+            Status.Failure { Cause: { } cause } => throw new ConfigStoreUnavailableException(cause.Message),
+            var other => throw new ConfigStoreUnavailableException($"unexpected answer from the configuration store: {other}"),
+        };
 
     public static Task<object> ReplaceAsync(IActorRef store, HubConfig target, string source, CancellationToken ct, bool dryRun = false) =>
         AskWithRetry(store, new ReplaceConfig(target, source, dryRun), ct);

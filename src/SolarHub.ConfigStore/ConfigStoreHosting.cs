@@ -28,7 +28,7 @@ public static class ConfigStoreHosting
         builder.AddHocon("akka.persistence.journal.sql.replay-filter.mode = off", HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
         {
-            var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal), "solarhub-config");
+            var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal, database), "solarhub-config");
             registry.Register<ConfigStoreKey>(store);
             // The banks and the MQTT output ask it for the current configuration when they start.
             registry.Register<HubConfigSourceKey>(store);

@@ -1,10 +1,8 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -53,31 +51,8 @@ public sealed class ConfigStoreSession : IAsyncDisposable
 
     /// <summary>Opens the database once, so an unreachable server is reported at once, with the driver's reason.</summary>
     /// <returns>Null when it can be opened, else why not.</returns>
-    public static async Task<string?> CheckReachableAsync(ConfigDatabase database, CancellationToken ct)
-    {
-        try
-        {
-            if (database.IsPostgres)
-            {
-                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(ct);
-            }
-            else
-            {
-                await using var connection = new SqliteConnection(database.ConnectionString);
-                await connection.OpenAsync(ct);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA schema_version";
-                await command.ExecuteScalarAsync(ct);
-            }
-            return null;
-        }
-        catch (Exception e) when (e is global::System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException or ArgumentException)
-        {
-            return $"cannot open {database.Description}: {e.GetBaseException().Message}";
-        }
-    }
+    public static async Task<string?> CheckReachableAsync(ConfigDatabase database, CancellationToken ct) =>
+        (await DatabaseProbe.CheckAsync(database, ct)).Problem;
 
     public async ValueTask DisposeAsync()
     {

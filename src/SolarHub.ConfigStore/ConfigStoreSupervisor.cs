@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
 
@@ -11,6 +12,9 @@ namespace SolarHub.ConfigStore;
 /// A reload or a lost race restarts at once; a failure with exponential backoff (0.1 s to 5 s). While the database
 /// keeps failing (two failed starts in a row) requests are answered at once with a <see cref="Status.Failure"/>
 /// holding a <see cref="ConfigStoreUnavailableException"/> that says why.
+/// Before each store starts, the database is opened once outside Akka.Persistence (<see cref="DatabaseProbe"/>): a
+/// database that is not there yet (PostgreSQL starting after the hub at boot) is said once and tried again quietly,
+/// with backoff, instead of each start flooding the log with the persistence plugin's stack traces.
 /// </summary>
 public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
@@ -43,11 +47,15 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         public static StartStore Instance { get; } = new();
     }
 
+    private sealed record Probed(DatabaseAnswer Answer);
+
     private const int MaxHeld = 10_000;
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     private readonly Props _storeProps;
+    private readonly Func<CancellationToken, Task<DatabaseAnswer>>? _probe;
+    private bool _waitingSaid;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _store;
     private int _generation;
@@ -58,22 +66,79 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
     private bool _reloading;
     private string? _lastFailure;
 
-    public ConfigStoreSupervisor(Props storeProps)
+    /// <param name="probe">Opens the database before each store starts; null starts the store directly.</param>
+    public ConfigStoreSupervisor(Props storeProps, Func<CancellationToken, Task<DatabaseAnswer>>? probe = null)
     {
         _storeProps = storeProps;
-        Starting();
+        _probe = probe;
+        if (probe is null) Starting();
+        else Probing();
     }
 
-    public static Props Props(bool followJournal) =>
-        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(Akka.Actor.Props.Create(() => new HubConfigStore(followJournal, true))));
+    public static Props Props(bool followJournal, ConfigDatabase? database = null) =>
+        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(Akka.Actor.Props.Create(() => new HubConfigStore(followJournal, true)),
+            database == null ? null : ct => DatabaseProbe.CheckAsync(database, ct)));
 
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => StartChild();
+    protected override void PreStart()
+    {
+        if (_probe is null) StartChild();
+        else ProbeDatabase();
+    }
 
     // A store that throws stops; this actor decides when the next one starts.
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
+
+    /// <summary>
+    /// The database is being opened before a store starts. Requests wait for the answer, unless the database is known
+    /// to be failing: then they are answered at once with why.
+    /// </summary>
+    private void Probing()
+    {
+        Receive<Probed>(probed =>
+        {
+            if (probed.Answer.IsReachable)
+            {
+                if (_waitingSaid) _log.Info("configuration store: the database answers again; starting");
+                _waitingSaid = false;
+                StartChild();
+                Become(Starting);
+                return;
+            }
+            _failuresInRow = Math.Max(_failuresInRow + 1, 2);
+            _lastFailure = probed.Answer.MayComeUp ? $"waiting for the database: {probed.Answer.Problem}" : probed.Answer.Problem;
+            if (!_waitingSaid)
+                _log.Warning("configuration store: {0}; trying again every few seconds (this is said once)", _lastFailure);
+            _waitingSaid = true;
+            _held = 0;
+            Stash.UnstashAll();
+            Timers.StartSingleTimer("start", StartStore.Instance, Backoff());
+            Become(Waiting);
+        });
+        Receive<WriteDone>(_ => { });
+        Receive<Terminated>(_ => { });
+        Receive<ReloadNeeded>(_ => { });
+        Receive<StoreRecovered>(_ => { });
+        ReceiveAny(m =>
+        {
+            if (Unavailable) Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException(_lastFailure!)));
+            else Hold(m);
+        });
+    }
+
+    private void ProbeDatabase()
+    {
+        var probe = _probe!;
+        Task.Run(async () =>
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { return await probe(timeout.Token); }
+            catch (OperationCanceledException) { return new DatabaseAnswer("the database did not answer within 15 s", MayComeUp: true); }
+        }).PipeTo(Self, success: answer => new Probed(answer));
+        Become(Probing);
+    }
 
     /// <summary>The store is recovering: requests wait for it.</summary>
     private void Starting()
@@ -160,6 +225,11 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         Receive<WriteDone>(_ => { });
         Receive<StartStore>(_ =>
         {
+            if (_probe is not null)
+            {
+                ProbeDatabase();
+                return;
+            }
             StartChild();
             Become(Starting);
         });

@@ -77,6 +77,22 @@ public static class RunCommand
             return 2;
         }
 
+        bool waitingForDatabase = false;
+        if (database is not null)
+        {
+            // One line, not the persistence plugin's stack traces: a database that is wrong stops the run; one that is
+            // not there yet (PostgreSQL starting after the hub at boot) is waited for while the HTTP API answers.
+            var answer = await DatabaseProbe.CheckAsync(database, stop.Token);
+            if (!answer.IsReachable && !answer.MayComeUp)
+            {
+                Console.Error.WriteLine($"run: {answer.Problem}");
+                return 1;
+            }
+            waitingForDatabase = !answer.IsReachable;
+            if (waitingForDatabase)
+                Console.Error.WriteLine($"run: {answer.Problem}; waiting for it, trying again quietly: the banks start when it answers (GET /health/ready says 503 until then)");
+        }
+
         var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken } };
         var app = HubHost.Build(node, o.Urls, o.Verbose, Console.Out);
         try
@@ -89,10 +105,22 @@ public static class RunCommand
             return 1;
         }
 
-        await using var demo = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
+        string apiLine = $"HTTP API on {o.Urls} (GET /health, /api/banks, /api/banks/{{bankId}}, /api/actors, /api/events, /metrics; see docs/api.md)";
+        if (waitingForDatabase) Console.WriteLine(apiLine);
+        DemoEnvironment? started;
+        try
+        {
+            started = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }
+        await using var demo = started;
         if (database is not null && demo is null)
             Console.WriteLine($"config: running the banks stored in {database.Description}");
-        Console.WriteLine($"HTTP API on {o.Urls} (GET /health, /api/banks, /api/banks/{{bankId}}, /api/actors, /api/events, /metrics; see docs/api.md)");
+        if (!waitingForDatabase) Console.WriteLine(apiLine);
 
         var background = new List<Task>();
         if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));
@@ -108,7 +136,7 @@ public static class RunCommand
     private static async Task<DemoEnvironment?> StartDemoIfWanted(WebApplication app, ConfigDatabase database, bool force, CancellationToken ct)
     {
         var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;
-        var stored = await ConfigStoreClient.GetAsync(store, ct);
+        var stored = await WaitForStore(store, ct);
         if (!force && stored.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId)) return null;
 
         var demo = DemoEnvironment.Start();
@@ -120,6 +148,16 @@ public static class RunCommand
             string.Join(", ", demo.Config.Banks[0].Adapters.Select(a => a.Describe())));
         Console.WriteLine(Console.IsInputRedirected ? "demo: --demo-fault shows a failover" : "demo: press k to kill the primary gateway, r to revive it, q to quit");
         return demo;
+    }
+
+    /// <summary>The stored configuration, once the database answers (the store says why it does not, once, in the log).</summary>
+    private static async Task<StoredConfig> WaitForStore(IActorRef store, CancellationToken ct)
+    {
+        while (true)
+        {
+            try { return await ConfigStoreClient.GetAsync(store, ct); }
+            catch (Exception e) when (e is ConfigStoreUnavailableException or AskTimeoutException) { await Task.Delay(TimeSpan.FromSeconds(1), ct); }
+        }
     }
 
     private static async Task DemoFaultScript(DemoEnvironment demo, CancellationToken ct)

@@ -67,19 +67,7 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     }
 
     /// <summary>Reads the stored configuration (a failure answer becomes an exception the runner reports).</summary>
-    public static async Task<StoredConfig> GetAsync(ConfigStoreSession session, CancellationToken ct)
-    {
-        try
-        {
-            return await ConfigStoreClient.GetAsync(session.Store, ct);
-        }
-        catch (InvalidCastException)
-        {
-            // The store answered with a failure rather than the configuration.
-            var answer = await session.Store.Ask<object>(GetStoredConfig.Instance, TimeSpan.FromSeconds(10), ct);
-            throw answer is Status.Failure { Cause: { } cause } ? new ConfigStoreUnavailableException(cause.Message) : new ConfigStoreUnavailableException($"unexpected answer {answer}");
-        }
-    }
+    public static Task<StoredConfig> GetAsync(ConfigStoreSession session, CancellationToken ct) => ConfigStoreClient.GetAsync(session.Store, ct);
 
     /// <summary>
     /// Prints the store's answer to a change: one line per change (<see cref="IConfigChange.Describe"/>) and where it

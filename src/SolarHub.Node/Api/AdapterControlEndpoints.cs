@@ -49,7 +49,9 @@ public static class AdapterControlEndpoints
             return await Command(banks, bankId, adapterId, new SetAdapterEnabled(adapterId, enabled), ct);
 
         // The store is the truth: the bank applies the stored change when the store publishes it.
-        var stored = await ConfigStoreClient.GetAsync(store, ct);
+        StoredConfig stored;
+        try { stored = await ConfigStoreClient.GetAsync(store, ct); }
+        catch (ConfigStoreUnavailableException e) { return ApiErrors.Unavailable($"the configuration store cannot be used: {e.Message}"); }
         var bank = stored.Config.Banks.FirstOrDefault(b => b.Id == bankId);
         if (bank is null) return ApiErrors.NoBank(bankId);
         if (bank.Adapters.All(a => a.Id != adapterId)) return ApiErrors.NoAdapter(bankId, adapterId);

@@ -27,8 +27,10 @@ public sealed class DatabaseHealthCheck(ApiOptions options, ActorSystem system) 
         var data = new Dictionary<string, object> { ["database"] = database.Description };
         try
         {
-            var stored = await store.Ask<StoredConfig>(GetStoredConfig.Instance, Timeout, ct);
-            data["configVersion"] = stored.Version;
+            var answer = await store.Ask<object>(GetStoredConfig.Instance, Timeout, ct);
+            if (answer is Status.Failure { Cause: { } cause })
+                return HealthCheckResult.Unhealthy(cause.Message, data: data);
+            if (answer is StoredConfig stored) data["configVersion"] = stored.Version;
         }
         catch (AskTimeoutException)
         {
