@@ -21,44 +21,39 @@ public static class ConfigChangeApplier
     /// </summary>
     public static ConfigApplyResult Apply(HubConfig config, IReadOnlyList<IConfigChange> changes)
     {
+        // One working copy for the whole change set, banks found by id: copying the bank list for every change made a
+        // large import quadratic (34,000 banks: minutes).
+        var banks = new WorkingBanks(config.Banks);
         var problems = new List<ConfigError>();
-        var result = config;
         foreach (var change in changes)
         {
-            if (ApplyOne(ref result, change) is { } error) problems.Add(error);
+            if (ApplyOne(ref config, banks, change) is { } error) problems.Add(error);
         }
-        return new ConfigApplyResult(result, problems);
+        return new ConfigApplyResult(config with { Banks = banks.ToList() }, problems);
     }
 
     private static ConfigError Error(string path, string message) => new(0, 0, path, message);
 
-    private static ConfigError? ApplyOne(ref HubConfig config, IConfigChange change)
+    private static ConfigError? ApplyOne(ref HubConfig config, WorkingBanks banks, IConfigChange change)
     {
-        var banks = config.Banks.ToList();
-        int Find(string id) => banks.FindIndex(b => b.Id == id);
-
         switch (change)
         {
             case null:
                 return Error("", "an empty change");
             case BankAdded added:
-                if (Find(added.BankId) >= 0) return Error($"banks[{added.BankId}]", "a bank with this id already exists");
-                banks.Add(new BankConfig(added.BankId, added.Name, added.Packs, []));
-                break;
+                if (!banks.TryAdd(new BankConfig(added.BankId, added.Name, added.Packs, [])))
+                    return Error($"banks[{added.BankId}]", "a bank with this id already exists");
+                return null;
             case BankRemoved removed:
-                if (Find(removed.BankId) is var r && r < 0) return Error($"banks[{removed.BankId}]", "no such bank");
-                banks.RemoveAt(r);
+                if (!banks.Remove(removed.BankId)) return Error($"banks[{removed.BankId}]", "no such bank");
                 // An array never names a bank that is gone.
-                config = config with { Arrays = config.BatteryArrays.Select(a => a with { BankIds = a.BankIds.Where(id => id != removed.BankId).ToList() }).ToList() };
-                break;
+                if (config.BatteryArrays.Any(a => a.BankIds.Contains(removed.BankId)))
+                    config = config with { Arrays = config.BatteryArrays.Select(a => a with { BankIds = a.BankIds.Where(id => id != removed.BankId).ToList() }).ToList() };
+                return null;
             case BankRenamed renamed:
-                if (Find(renamed.BankId) is var n && n < 0) return Error($"banks[{renamed.BankId}]", "no such bank");
-                banks[n] = banks[n] with { Name = renamed.Name };
-                break;
+                return banks.Update(renamed.BankId, b => b with { Name = renamed.Name }) ? null : Error($"banks[{renamed.BankId}]", "no such bank");
             case BankPacksChanged packs:
-                if (Find(packs.BankId) is var p && p < 0) return Error($"banks[{packs.BankId}]", "no such bank");
-                banks[p] = banks[p] with { Packs = packs.Packs };
-                break;
+                return banks.Update(packs.BankId, b => b with { Packs = packs.Packs }) ? null : Error($"banks[{packs.BankId}]", "no such bank");
             case ArrayDefined defined:
                 // Defines a new array or replaces the one with this id, in place.
                 var arrays = config.BatteryArrays.ToList();
@@ -79,15 +74,11 @@ public static class ConfigChangeApplier
                 config = config with { Mqtt = null };
                 return null;
             default:
-                var error = ApplyToAdapter(banks, change);
-                if (error is not null) return error;
-                break;
+                return ApplyToAdapter(banks, change);
         }
-        config = config with { Banks = banks };
-        return null;
     }
 
-    private static ConfigError? ApplyToAdapter(List<BankConfig> banks, IConfigChange change)
+    private static ConfigError? ApplyToAdapter(WorkingBanks banks, IConfigChange change)
     {
         var (bankId, adapterId) = change switch
         {
@@ -98,9 +89,8 @@ public static class ConfigChangeApplier
             AdapterSettingsChanged s => (s.BankId, s.Adapter.Id),
             _ => throw new ArgumentOutOfRangeException(nameof(change), change, "unknown configuration change"),
         };
-        int b = banks.FindIndex(x => x.Id == bankId);
-        if (b < 0) return Error($"banks[{bankId}]", "no such bank");
-        var adapters = banks[b].Adapters.ToList();
+        if (banks.Find(bankId) is not { } bank) return Error($"banks[{bankId}]", "no such bank");
+        var adapters = bank.Adapters.ToList();
         int i = adapters.FindIndex(a => a.Id == adapterId);
         string path = $"banks[{bankId}].adapters[{adapterId}]";
 
@@ -120,8 +110,46 @@ public static class ConfigChangeApplier
                 case AdapterSettingsChanged s: adapters[i] = s.Adapter with { Priority = adapters[i].Priority, Enabled = adapters[i].Enabled }; break;
             }
         }
-        banks[b] = banks[b] with { Adapters = adapters };
+        banks.Update(bankId, b => b with { Adapters = adapters });
         return null;
+    }
+
+    /// <summary>The banks while a change set applies: in order, found by id, a removed one left as a gap until the end.</summary>
+    private sealed class WorkingBanks
+    {
+        private readonly List<BankConfig?> _banks;
+        private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+
+        public WorkingBanks(IReadOnlyList<BankConfig> banks)
+        {
+            _banks = new List<BankConfig?>(banks);
+            for (int i = 0; i < banks.Count; i++) _byId.TryAdd(banks[i].Id, i);
+        }
+
+        public BankConfig? Find(string id) => _byId.TryGetValue(id, out int i) ? _banks[i] : null;
+
+        public bool TryAdd(BankConfig bank)
+        {
+            if (!_byId.TryAdd(bank.Id, _banks.Count)) return false;
+            _banks.Add(bank);
+            return true;
+        }
+
+        public bool Remove(string id)
+        {
+            if (!_byId.Remove(id, out int i)) return false;
+            _banks[i] = null;
+            return true;
+        }
+
+        public bool Update(string id, Func<BankConfig, BankConfig> change)
+        {
+            if (!_byId.TryGetValue(id, out int i)) return false;
+            _banks[i] = change(_banks[i]!);
+            return true;
+        }
+
+        public List<BankConfig> ToList() => _banks.OfType<BankConfig>().ToList();
     }
 }
 

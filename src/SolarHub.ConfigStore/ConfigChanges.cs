@@ -78,5 +78,6 @@ public sealed record MqttRemoved : IConfigChange
     public string Describe() => "mqtt output removed";
 }
 
-/// <summary>The persisted event: the changes one client made in one go.</summary>
-public sealed record ConfigChangeSet(DateTimeOffset At, string Source, IReadOnlyList<IConfigChange> Changes);
+/// <summary>The persisted event: the changes one client made in one go, and the id of its request (none in older events).</summary>
+public sealed record ConfigChangeSet(DateTimeOffset At, string Source, IReadOnlyList<IConfigChange> Changes,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Guid? RequestId = null);

@@ -14,11 +14,27 @@ public sealed record GetStoredConfig
 /// <summary>The configuration and its version (the number of change sets stored so far).</summary>
 public sealed record StoredConfig(HubConfig Config, long Version);
 
+/// <summary>A request that stores a change set.</summary>
+public interface IConfigWrite
+{
+    /// <summary>
+    /// Names one write across its retries: a write sent again because its answer was late (a large import) or lost is
+    /// answered with what the first one stored, not planned again (it would find nothing to change).
+    /// </summary>
+    Guid? RequestId { get; }
+}
+
 /// <summary>Apply these changes together, or none of them. <paramref name="DryRun"/> validates and plans without storing.</summary>
-public sealed record ProposeChanges(IReadOnlyList<IConfigChange> Changes, string Source, bool DryRun = false);
+public sealed record ProposeChanges(IReadOnlyList<IConfigChange> Changes, string Source, bool DryRun = false) : IConfigWrite
+{
+    public Guid? RequestId { get; init; }
+}
 
 /// <summary>Make the configuration equal to <paramref name="Target"/> (e.g. an imported file): planned as changes against the current one.</summary>
-public sealed record ReplaceConfig(HubConfig Target, string Source, bool DryRun = false);
+public sealed record ReplaceConfig(HubConfig Target, string Source, bool DryRun = false) : IConfigWrite
+{
+    public Guid? RequestId { get; init; }
+}
 
 /// <summary>The changes are valid; <paramref name="Stored"/> is false for a dry run or when there was nothing to change.</summary>
 public sealed record ChangesAccepted(IReadOnlyList<IConfigChange> Changes, HubConfig Config, long Version, bool Stored);

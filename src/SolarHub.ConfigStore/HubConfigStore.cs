@@ -30,6 +30,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
     private readonly bool _followJournal;
     private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly RecentWrites _recentWrites = new();
     private HubConfig _config = HubConfig.Empty;
     private long _snapshotSequenceNr;
     private IActorRef? _pendingReply;
@@ -49,7 +50,11 @@ public sealed class HubConfigStore : ReceivePersistentActor
             _config = (HubConfig)offer.Snapshot;
             _snapshotSequenceNr = offer.Metadata.SequenceNr;
         });
-        Recover<ConfigChangeSet>(set => _config = Replay(_config, set));
+        Recover<ConfigChangeSet>(set =>
+        {
+            _config = Replay(_config, set);
+            _recentWrites.Remember(set.RequestId, LastSequenceNr, set.Changes);
+        });
         Recover<RecoveryCompleted>(_ =>
         {
             ToSupervisor(new ConfigStoreSupervisor.StoreRecovered(LastSequenceNr));
@@ -59,9 +64,15 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
         Command<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(_config, LastSequenceNr)));
         Command<GetCurrentHubConfig>(_ => Sender.Tell(new HubConfigChanged(_config, LastSequenceNr)));
-        Command<ProposeChanges>(p => Handle(p.Changes, p.Source, p.DryRun, planned: false));
+        Command<ProposeChanges>(p =>
+        {
+            if (!AnsweredBefore(p)) Handle(p.Changes, p.Source, p.DryRun, planned: false, p.RequestId);
+        });
         // A plan holds only changes that alter something: no need to look for no-ops in it (a large import has many).
-        Command<ReplaceConfig>(r => Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true));
+        Command<ReplaceConfig>(r =>
+        {
+            if (!AnsweredBefore(r)) Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true, r.RequestId);
+        });
         Command<ForeignChange>(f =>
         {
             if (f.SequenceNr <= LastSequenceNr) return;
@@ -86,7 +97,15 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
     public static Props Props(bool followJournal = false) => Akka.Actor.Props.Create(() => new HubConfigStore(followJournal));
 
-    private void Handle(IReadOnlyList<IConfigChange> changes, string source, bool dryRun, bool planned)
+    /// <summary>A write sent again (its first answer came late or was lost) gets what the first one stored.</summary>
+    private bool AnsweredBefore(IConfigWrite write)
+    {
+        if (!_recentWrites.TryFind(write.RequestId, out var version, out var changes)) return false;
+        Answer(new ChangesAccepted(changes, _config, version, Stored: true));
+        return true;
+    }
+
+    private void Handle(IReadOnlyList<IConfigChange> changes, string source, bool dryRun, bool planned, Guid? requestId)
     {
         if (changes.Any(c => c is null))
         {
@@ -106,9 +125,10 @@ public sealed class HubConfigStore : ReceivePersistentActor
         if (dryRun || changes.Count == 0) { Answer(new ChangesAccepted(changes, next, LastSequenceNr, Stored: false)); return; }
 
         _pendingReply = Sender;
-        Persist(new ConfigChangeSet(DateTimeOffset.UtcNow, source, changes), set =>
+        Persist(new ConfigChangeSet(DateTimeOffset.UtcNow, source, changes, requestId), set =>
         {
             _config = next;
+            _recentWrites.Remember(set.RequestId, LastSequenceNr, set.Changes);
             _pendingReply = null;
             Answer(new ChangesAccepted(set.Changes, _config, LastSequenceNr, Stored: true));
             Context.System.EventStream.Publish(new HubConfigChanged(_config, LastSequenceNr));
