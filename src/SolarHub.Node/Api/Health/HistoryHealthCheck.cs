@@ -34,6 +34,10 @@ public sealed class HistoryHealthCheck(ActorSystem system) : IHealthCheck
         if (status.LastError is { } error) data["lastError"] = error;
         if (status.FailingSince is { } since)
             return HealthCheckResult.Degraded($"history writes fail since {since:u}; {status.Buffered} sample(s) wait", data: data);
+        // "writing" only once a write went through: before the first one (or on a node with no banks) nothing says the
+        // database takes writes, and a read-only one shows only when the first batch fails.
+        if (status.LastWriteAt is null)
+            return HealthCheckResult.Healthy($"no sample written yet; {status.Buffered} sample(s) wait for the first write", data);
         return HealthCheckResult.Healthy(status.DroppedTotal > 0 ? $"writing; {status.DroppedTotal} sample(s) were dropped during an outage" : "writing", data);
     }
 }
