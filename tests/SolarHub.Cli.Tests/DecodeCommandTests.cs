@@ -59,6 +59,28 @@ public class DecodeCommandTests
     }
 
     [Fact]
+    public async Task Hex_text_on_stdin_longer_than_a_read_piece_decodes_like_the_same_raw_bytes()
+    {
+        var capture = new List<byte>();
+        for (byte address = 1; capture.Count < 200_000; address = (byte)(address % 4 + 1))
+        {
+            capture.AddRange(ModbusMessages.Poll(address, JkRegister.CellInfo));
+            capture.AddRange(RealFrames.Bytes(address == 2 ? RealFrames.DeviceInfo32 : RealFrames.CellInfo32));
+            capture.AddRange(ModbusMessages.Acknowledgement(address, JkRegister.CellInfo));
+        }
+        // Separators and 0x prefixes fall on every kind of boundary between the pieces stdin is read in.
+        var text = string.Join("", capture.Select((b, i) => (i % 7) switch { 0 => $"0x{b:X2} ", 3 => $"{b:x2}:", 5 => $"{b:X2}\n", _ => $"{b:X2}" }));
+
+        var raw = await CliProcess.RunAsync(["decode", "--file", "-", "--format", "json"], stdin: capture.ToArray());
+        var hex = await CliProcess.RunAsync(["decode", "-", "--format", "json"], stdin: System.Text.Encoding.ASCII.GetBytes(text));
+
+        raw.ExitCode.Should().Be(0, raw.StdErr);
+        hex.ExitCode.Should().Be(0, hex.StdErr);
+        Json(raw).Should().HaveCountGreaterThan(600);
+        hex.StdOut.Should().Be(raw.StdOut);
+    }
+
+    [Fact]
     public async Task Capture_file_is_read_as_raw_bytes()
     {
         var path = Path.Combine(Path.GetTempPath(), $"solarhub-capture-{Guid.NewGuid():N}.bin");

@@ -5,27 +5,27 @@ using SolarHub.Protocol.Jk.Decoding;
 namespace SolarHub.Cli.Capture;
 
 /// <summary>
-/// Decodes a whole capture. A first pass reads device-info frames to detect each pack's layout (a capture may
-/// hold the device info after the cell data); the second pass decodes every frame with the detected layout,
-/// falling back to the one given when nothing was detected.
+/// Decodes a capture of any size as it is read. A first pass reads device-info frames to detect each pack's layout
+/// (a capture may hold the device info after the cell data); the second pass hands over every frame, decoded with the
+/// detected layout (falling back to the one given when nothing was detected), as soon as it is found.
 /// </summary>
 public static class CaptureDecoder
 {
-    public sealed record Result(IReadOnlyList<DecodedFrame> Frames, ScannerStatistics Statistics);
+    private const int PieceLength = 64 * 1024;
 
-    public static Result Decode(ReadOnlySpan<byte> capture, JkLayout fallbackLayout)
+    /// <summary>Runs both passes over <paramref name="rewind"/>'s streams and returns the scanner's totals.</summary>
+    public static ScannerStatistics Decode(Func<Stream> rewind, JkLayout fallbackLayout, Action<DecodedFrame> onFrame)
     {
-        var detected = DetectLayouts(capture);
-        var frames = new List<DecodedFrame>();
-        var statistics = Scan(capture, (in BusEvent e, long offset) =>
+        var detected = DetectLayouts(rewind());
+        int index = 0;
+        return Scan(rewind(), (in BusEvent e, long offset) =>
         {
             if (e.Kind != BusEventKind.DataFrame) return;
             byte? address = e.HasAddress ? e.Address : null;
             bool isDetected = TryDetected(detected, address, out var layout);
             if (!isDetected) layout = fallbackLayout;
-            frames.Add(DecodeFrame(frames.Count + 1, offset, address, e, layout, isDetected));
+            onFrame(DecodeFrame(++index, offset, address, e, layout, isDetected));
         });
-        return new Result(frames, statistics);
     }
 
     private static DecodedFrame DecodeFrame(int index, long offset, byte? address, in BusEvent e, JkLayout layout, bool detected)
@@ -49,7 +49,7 @@ public static class CaptureDecoder
     }
 
     /// <summary>Layouts detected per pack address; key -1 collects the detection when all packs agree.</summary>
-    private static Dictionary<int, JkLayout> DetectLayouts(ReadOnlySpan<byte> capture)
+    private static Dictionary<int, JkLayout> DetectLayouts(Stream capture)
     {
         var byAddress = new Dictionary<int, JkLayout>();
         Scan(capture, (in BusEvent e, long _) =>
@@ -69,28 +69,37 @@ public static class CaptureDecoder
 
     private delegate void EventHandler(in BusEvent e, long offset);
 
-    private static ScannerStatistics Scan(ReadOnlySpan<byte> capture, EventHandler handle)
+    private static ScannerStatistics Scan(Stream capture, EventHandler handle)
     {
         var scanner = new FrameScanner();
+        var piece = new byte[PieceLength];
         long consumed = 0;
         while (true)
         {
-            int taken = scanner.Append(capture);
-            capture = capture[taken..];
-            if (capture.IsEmpty) scanner.Complete();
-            while (scanner.TryRead(out var e))
+            int read = capture.ReadAtLeast(piece, piece.Length, throwOnEndOfStream: false);
+            // A short piece is the last one: the end is declared right after its last byte, as when all bytes were at hand.
+            bool last = read < piece.Length;
+            var rest = piece.AsSpan(0, read);
+            do
             {
-                long offset = consumed;
-                consumed += e.Kind switch
+                int taken = scanner.Append(rest);
+                rest = rest[taken..];
+                if (rest.IsEmpty && last) scanner.Complete();
+                while (scanner.TryRead(out var e))
                 {
-                    BusEventKind.DataFrame => JkFrame.Length,
-                    BusEventKind.Poll => ModbusMessages.PollLength,
-                    BusEventKind.Acknowledgement => ModbusMessages.AcknowledgementLength,
-                    _ => e.DiscardedBytes,
-                };
-                handle(e, offset);
+                    long offset = consumed;
+                    consumed += e.Kind switch
+                    {
+                        BusEventKind.DataFrame => JkFrame.Length,
+                        BusEventKind.Poll => ModbusMessages.PollLength,
+                        BusEventKind.Acknowledgement => ModbusMessages.AcknowledgementLength,
+                        _ => e.DiscardedBytes,
+                    };
+                    handle(e, offset);
+                }
             }
-            if (capture.IsEmpty) return scanner.Statistics;
+            while (!rest.IsEmpty);
+            if (last) return scanner.Statistics;
         }
     }
 }

@@ -1,43 +1,30 @@
-using System.Globalization;
-
 namespace SolarHub.Cli.Capture;
 
-/// <summary>Turns what the user gave (hex text, a raw capture file, stdin) into bytes, or a message naming what is wrong.</summary>
+/// <summary>The rules for what the user gives: hex text, and how stdin is told to be hex text rather than raw bytes.</summary>
 public static class CaptureInput
 {
     /// <summary>Parses hex with optional whitespace, ':' or '-' separators and 0x prefixes.</summary>
     public static bool TryParseHex(string text, out byte[] bytes, out string error)
     {
-        var clean = new List<char>(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c) || c is ':' or '-' or ',') continue;
-            if (c == '0' && i + 1 < text.Length && text[i + 1] is 'x' or 'X') { i++; continue; }
-            if (!char.IsAsciiHexDigit(c))
-            {
-                bytes = [];
-                error = $"invalid hex: '{c}' at position {i + 1} is not a hex digit";
-                return false;
-            }
-            clean.Add(c);
-        }
-        if (clean.Count == 0) { bytes = []; error = "no hex digits given"; return false; }
-        if (clean.Count % 2 != 0) { bytes = []; error = $"invalid hex: odd number of digits ({clean.Count})"; return false; }
-        bytes = new byte[clean.Count / 2];
-        for (int i = 0; i < bytes.Length; i++)
-            bytes[i] = byte.Parse(string.Concat(clean[2 * i], clean[2 * i + 1]), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        error = "";
-        return true;
+        var decoder = new HexTextDecoder();
+        var buffer = new byte[HexTextDecoder.MaxBytes(text.Length)];
+        int written = decoder.Decode(text, buffer, final: true);
+        bytes = decoder.Error is null ? buffer[..written] : [];
+        error = decoder.Error ?? "";
+        return decoder.Error is null;
     }
 
-    /// <summary>Stdin may carry hex text (e.g. pasted from a log) or raw bytes; text made only of hex digits and separators is read as hex.</summary>
-    public static bool TryInterpretStdin(byte[] raw, out byte[] bytes, out string error)
+    /// <summary>
+    /// Stdin may carry hex text (e.g. pasted from a log) or raw bytes; it is read as hex when all of it is made of hex
+    /// digits and separators, so a whole stdin looks like hex when each of its pieces does.
+    /// </summary>
+    public static bool LooksLikeHexText(ReadOnlySpan<byte> piece)
     {
-        bool looksLikeHex = raw.Length > 0 && raw.All(b => b < 0x80 && (char.IsAsciiHexDigit((char)b) || char.IsWhiteSpace((char)b) || b is (byte)':' or (byte)'-' or (byte)',' or (byte)'x' or (byte)'X'));
-        if (looksLikeHex) return TryParseHex(System.Text.Encoding.ASCII.GetString(raw), out bytes, out error);
-        bytes = raw;
-        error = raw.Length == 0 ? "stdin was empty" : "";
-        return raw.Length > 0;
+        foreach (byte b in piece)
+        {
+            if (!(b < 0x80 && (char.IsAsciiHexDigit((char)b) || char.IsWhiteSpace((char)b) || b is (byte)':' or (byte)'-' or (byte)',' or (byte)'x' or (byte)'X')))
+                return false;
+        }
+        return true;
     }
 }

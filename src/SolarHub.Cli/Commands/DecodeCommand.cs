@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SolarHub.Cli.Capture;
 using SolarHub.Protocol.Jk;
 
@@ -36,65 +34,55 @@ public static class DecodeCommand
 
     private static int Run(string? hex, FileInfo? file, string? format, JkLayout layout)
     {
-        if (!TryReadInput(hex, file, out var bytes, out var error))
-        {
-            Console.Error.WriteLine($"decode: {error}");
-            return 2;
-        }
-
-        var result = CaptureDecoder.Decode(bytes, layout);
-        if (result.Frames.Count == 0)
-        {
-            Console.Error.WriteLine($"decode: no JK data frame (55 AA EB 90 ... 300 bytes) found in {bytes.Length} bytes " +
-                $"({result.Statistics.Polls} polls, {result.Statistics.Acknowledgements} acknowledgements, {result.Statistics.DiscardedBytes} bytes unrecognised)");
-            return 1;
-        }
-
-        bool asJson = format is null ? Console.IsOutputRedirected : format == "json";
-        if (asJson)
-        {
-            var array = new JsonArray(result.Frames.Select(f => (JsonNode)DecodedFrameJson.ToJson(f)).ToArray());
-            Console.Out.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            foreach (var frame in result.Frames) Console.Out.WriteLine(DecodedFrameTable.Render(frame));
-            var s = result.Statistics;
-            Console.Out.WriteLine($"{result.Frames.Count} frames ({s.ChecksumErrors} with bad checksum), {s.Polls} polls, {s.Acknowledgements} acknowledgements, {s.DiscardedBytes} bytes unrecognised");
-        }
-        return result.Frames.Any(f => !f.ChecksumValid) ? 3 : 0;
-    }
-
-    private static bool TryReadInput(string? hex, FileInfo? file, out byte[] bytes, out string error)
-    {
-        bytes = [];
-        if (hex is not null && file is not null) { error = "give either hex or --file, not both"; return false; }
         try
         {
-            if (file is not null)
+            if (!TryOpenInput(hex, file, out var capture, out var error))
             {
-                if (file.Name == "-") { bytes = ReadStdin(); error = bytes.Length == 0 ? "stdin was empty" : ""; return bytes.Length > 0; }
-                if (!file.Exists) { error = $"--file: {file.FullName} does not exist"; return false; }
-                bytes = File.ReadAllBytes(file.FullName);
-                error = bytes.Length == 0 ? $"--file: {file.FullName} is empty" : "";
-                return bytes.Length > 0;
+                Console.Error.WriteLine($"decode: {error}");
+                return 2;
             }
-            if (hex is null or "-")
+            using (capture)
             {
-                if (hex is null && !Console.IsInputRedirected) { error = "nothing to decode: give hex, --file <capture> or '-' for stdin (see --help)"; return false; }
-                return CaptureInput.TryInterpretStdin(ReadStdin(), out bytes, out error);
+                bool asJson = format is null ? Console.IsOutputRedirected : format == "json";
+                using var stdout = Console.OpenStandardOutput();
+                using IDecodedFrameOutput output = asJson
+                    ? new DecodedFrameJsonOutput(stdout)
+                    : new DecodedFrameTableOutput(stdout, Console.OutputEncoding);
+                long frames = 0;
+                bool badChecksum = false;
+                var statistics = CaptureDecoder.Decode(capture!.Rewind, layout, frame =>
+                {
+                    frames++;
+                    badChecksum |= !frame.ChecksumValid;
+                    output.Write(frame);
+                });
+                if (frames == 0)
+                {
+                    Console.Error.WriteLine($"decode: no JK data frame (55 AA EB 90 ... 300 bytes) found in {statistics.Bytes} bytes " +
+                        $"({statistics.Polls} polls, {statistics.Acknowledgements} acknowledgements, {statistics.DiscardedBytes} bytes unrecognised)");
+                    return 1;
+                }
+                output.Finish(frames, statistics);
+                return badChecksum ? 3 : 0;
             }
-            return CaptureInput.TryParseHex(hex, out bytes, out error);
         }
-        catch (IOException e) { error = e.Message; return false; }
-        catch (UnauthorizedAccessException e) { error = e.Message; return false; }
+        catch (IOException e) { Console.Error.WriteLine($"decode: {e.Message}"); return 2; }
+        catch (UnauthorizedAccessException e) { Console.Error.WriteLine($"decode: {e.Message}"); return 2; }
     }
 
-    private static byte[] ReadStdin()
+    private static bool TryOpenInput(string? hex, FileInfo? file, out CaptureBytes? capture, out string error)
     {
-        using var stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        capture = null;
+        if (hex is not null && file is not null) { error = "give either hex or --file, not both"; return false; }
+        if (file is not null)
+            return file.Name == "-" ? CaptureBytes.TrySpoolStdin(detectHex: false, out capture, out error) : CaptureBytes.TryOpenFile(file, out capture, out error);
+        if (hex is null or "-")
+        {
+            if (hex is null && !Console.IsInputRedirected) { error = "nothing to decode: give hex, --file <capture> or '-' for stdin (see --help)"; return false; }
+            return CaptureBytes.TrySpoolStdin(detectHex: true, out capture, out error);
+        }
+        if (!CaptureInput.TryParseHex(hex, out var bytes, out error)) return false;
+        capture = CaptureBytes.FromBytes(bytes);
+        return true;
     }
 }
