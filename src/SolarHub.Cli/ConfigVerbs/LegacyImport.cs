@@ -13,9 +13,10 @@ public static class LegacyImport
 {
     public static HubConfig Target(LegacyConfigResult read, HubConfig current)
     {
+        var storedById = current.Banks.GroupBy(b => b.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var banks = read.Config.Banks.Select(bank =>
         {
-            var stored = current.Banks.FirstOrDefault(b => b.Id == bank.Id);
+            var stored = storedById.GetValueOrDefault(bank.Id);
             return stored is null ? bank : bank with { Adapters = KeepStoredIds(bank.Adapters, stored.Adapters) };
         }).ToList();
         return new HubConfig(banks, read.Config.IgnoredSections, read.Arrays, read.Config.Mqtt);

@@ -15,11 +15,20 @@ public static class LegacyConfigReader
 {
     public const string DefaultSourceName = "config.yaml";
 
+    /// <summary>
+    /// The largest file read: 16 MB holds 100,000 banks (the most tested, docs/configuration.md); beyond this a file
+    /// would take gigabytes of memory to read and store, so it is refused before it is read.
+    /// </summary>
+    public const long MaxFileBytes = 32L * 1024 * 1024;
+
     public static LegacyConfigResult ReadFile(string path)
     {
         string text;
         try
         {
+            if (new FileInfo(path) is { Exists: true, Length: > MaxFileBytes } large)
+                return new LegacyConfigResult(HubConfig.Empty, [], [new ConfigError(0, 0, "",
+                    $"the file is {large.Length / (1024.0 * 1024):0.#} MB: SolarHub reads configuration files up to {MaxFileBytes / (1024 * 1024)} MB (about 200,000 banks)", path)], []);
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
