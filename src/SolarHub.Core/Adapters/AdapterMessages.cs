@@ -46,3 +46,9 @@ public sealed record ReportHeartbeat
 {
     public static ReportHeartbeat Instance { get; } = new();
 }
+
+/// <summary>
+/// Bank to adapter, when it changes: <paramref name="Urgent"/> while the bank has no healthy adapter, so this adapter
+/// may be its way back and waits at most <c>down-retry</c> between restarts; otherwise the normal exponential backoff.
+/// </summary>
+public sealed record RetryUrgency(bool Urgent);

@@ -34,6 +34,9 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     public int Restarts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>Its faults since it was last healthy, for the log.</summary>
+    public FaultStreak Streak { get; } = new();
+
     /// <summary>Latest readings by pack address, kept so a failover can publish the new adapter's fresh data at once.</summary>
     public Dictionary<byte, (CellInfo Values, DateTimeOffset At)> Latest { get; } = new();
 

@@ -35,6 +35,8 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private readonly TelemetryCadence _telemetry;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private BankConfig _config;
+    // Told to every adapter when it changes: with no healthy adapter, each one may be the way back (down-retry).
+    private bool _noneHealthy = true;
 
     public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
     {
@@ -148,7 +150,13 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private void OnFaulted(AdapterTracker t, string reason)
     {
         bool exhausted = t.Faulted(reason, Now, _timings.RestartBudget, _timings.RestartBudgetWindow);
-        _log.Warning("bank {0}: adapter {1} faulted: {2}", BankId, t.Id, reason);
+        switch (t.Streak.Fault(Now, exhausted))
+        {
+            case FaultNotice.First: _log.Warning("bank {0}: adapter {1} faulted: {2}", BankId, t.Id, reason); break;
+            case FaultNotice.BudgetSpent: _log.Warning("bank {0}: adapter {1} failed ({2} faults within {3}), still retrying: {4}", BankId, t.Id, t.Streak.Faults, _timings.RestartBudgetWindow, reason); break;
+            case FaultNotice.StillFailing: _log.Warning("bank {0}: adapter {1} still failing ({2} faults since {3:u}): {4}", BankId, t.Id, t.Streak.Faults, t.Streak.Since, reason); break;
+            default: _log.Debug("bank {0}: adapter {1} faulted again: {2}", BankId, t.Id, reason); break;
+        }
         Move(t, exhausted ? AdapterState.Failed : AdapterState.Restarting, reason);
         Reconsider();
     }
@@ -213,6 +221,10 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
             Activate(decision);
         EnsureRunning();
         if (_health.Reassess(Active, _packs.AnyFresh, _packs.AllFresh, Now) is { } alarm) Publish(alarm);
+        bool noneHealthy = _adapters.BestHealthy is null;
+        if (noneHealthy == _noneHealthy) return;
+        _noneHealthy = noneHealthy;
+        foreach (var t in _adapters.All) t.Child?.Tell(new RetryUrgency(noneHealthy));
     }
 
     private void Activate(FailoverPolicy.Decision decision, string? from = null)
@@ -237,7 +249,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private void StartAdapter(AdapterTracker t)
     {
         t.Generation++;
-        var props = AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings);
+        var props = AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings, _noneHealthy);
         t.Child = Context.ActorOf(props, $"adapter-{Uri.EscapeDataString(t.Id)}-{t.Generation}");
         Context.Watch(t.Child);
         t.StartedAt = Now;
@@ -260,7 +272,11 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     {
         var change = t.MoveTo(state, reason, BankId, Now);
         if (change is null) return false;
-        _log.Info("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
+        // While faults repeat, the fault notices speak for each retry's state changes.
+        if (t.Streak.Repeating && state != AdapterState.Healthy) _log.Debug("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
+        else _log.Info("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
+        if (state == AdapterState.Healthy && t.Streak.Recover(Now) is { } streak)
+            _log.Info("bank {0}: adapter {1} recovered after {2} fault(s) in {3:0.0} s", BankId, t.Id, streak.Faults, streak.Lasted.TotalSeconds);
         Publish(change);
         return true;
     }
