@@ -21,6 +21,12 @@ public sealed record MqttTimings(
         ConnectTimeout: TimeSpan.FromSeconds(10),
         KeepAlive: TimeSpan.FromSeconds(15));
 
+    /// <summary>
+    /// When Home Assistant says it is back (<c>&lt;discovery-prefix&gt;/status</c> = online), discovery, availability
+    /// and state are sent again after a random wait up to this, so many hubs do not answer in one burst.
+    /// </summary>
+    public TimeSpan RediscoveryDelayMax { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The wait before reconnect attempt <paramref name="attempt"/> (0-based): doubling, capped.</summary>
     public TimeSpan ReconnectDelay(int attempt) =>
         TimeSpan.FromTicks(Math.Min(ReconnectMax.Ticks, ReconnectMin.Ticks * (1L << Math.Min(attempt, 20))));

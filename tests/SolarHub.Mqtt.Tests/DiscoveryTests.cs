@@ -14,6 +14,30 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
     private const string Prefix = "homeassistant";
 
     [Fact]
+    public async Task Discovery_and_availability_are_sent_again_when_Home_Assistant_announces_itself_online()
+    {
+        StartBridge(Mqtt, House);
+        ExpectConnected();
+        Publish(Pack("house", 1));
+        Publish(Bank("house"));
+        const string bankConfig = $"{Prefix}/sensor/solarhub_house_voltage/config";
+        const string packConfig = $"{Prefix}/sensor/solarhub_house_pack1_cell_1/config";
+        const string availability = "solarhub/house/pack1/availability";
+        await Watcher.WaitForAsync(bankConfig);
+        await Watcher.WaitForAsync(packConfig);
+        await Watcher.WaitForTextAsync(availability, "online");
+        var (bankConfigs, packConfigs, availabilities) = (Watcher.On(bankConfig).Count(), Watcher.On(packConfig).Count(), Watcher.On(availability).Count());
+
+        // Home Assistant restarted: it forgot every entity and announces itself (its birth message, not retained).
+        Publish(Pack("house", 1));
+        await Watcher.PublishAsync($"{Prefix}/status", "online");
+
+        (await Watcher.WaitForAsync(bankConfig, after: bankConfigs)).Json.GetProperty("unique_id").GetString().Should().Be("solarhub_house_voltage");
+        await Watcher.WaitForAsync(packConfig, after: packConfigs);
+        (await Watcher.WaitForAsync(availability, after: availabilities)).Payload.Should().Be("online", "the pack is fresh: not unknown in Home Assistant");
+    }
+
+    [Fact]
     public async Task Every_bank_and_pack_sensor_is_discovered_with_its_unit_class_state_topic_and_availability()
     {
         StartBridge(Mqtt, House);

@@ -23,11 +23,11 @@ public sealed class EventStreamSubscriberTests : IAsyncLifetime
     {
         int dropped = 0;
         var channel = Channel.CreateBounded<ServerEvent>(new BoundedChannelOptions(3) { FullMode = BoundedChannelFullMode.DropOldest }, _ => Interlocked.Increment(ref dropped));
-        var subscriber = _system.ActorOf(EventStreamSubscriber.Props(channel.Writer, "b1"));
+        var subscriber = _system.ActorOf(EventStreamSubscriber.Props(channel.Writer, EventStreamFilter.All with { BankId = "b1" }));
         await Identified(subscriber); // subscribed once started
 
-        for (int i = 0; i < 10; i++) _system.EventStream.Publish(Alarm("b1", i));
-        _system.EventStream.Publish(Alarm("other-bank", 99));
+        for (int i = 0; i < 10; i++) _system.EventStream.Publish(AsEvent(Alarm("b1", i)));
+        _system.EventStream.Publish(AsEvent(Alarm("other-bank", 99)));
         await Identified(subscriber); // the actor handled every event: it never blocked on the full channel
 
         dropped.Should().Be(7);
@@ -41,13 +41,15 @@ public sealed class EventStreamSubscriberTests : IAsyncLifetime
     public async Task A_stopped_subscriber_completes_the_channel_so_the_response_ends()
     {
         var channel = Channel.CreateBounded<ServerEvent>(4);
-        var subscriber = _system.ActorOf(EventStreamSubscriber.Props(channel.Writer, null));
+        var subscriber = _system.ActorOf(EventStreamSubscriber.Props(channel.Writer));
         await Identified(subscriber);
 
         _system.Stop(subscriber);
 
         await channel.Reader.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private static ServerEvent AsEvent(BankAlarm alarm) => new(EventKinds.BankAlarm, alarm);
 
     private static BankAlarm Alarm(string bank, int n) => new(bank, DateTimeOffset.UtcNow, BankAlarmKind.PackStale, n.ToString(), Cleared: false);
 

@@ -4,10 +4,16 @@ namespace SolarHub.Cli.Inspection;
 
 /// <summary>
 /// Follows <c>GET /api/events</c>. The first connection's failure is the caller's (no node, no such endpoint);
-/// once connected, a lost stream is reported through <paramref name="notice"/> and reopened until cancelled.
+/// once connected, a lost stream is reported through <paramref name="notice"/> and reopened until cancelled, with
+/// <c>Last-Event-ID</c> so the node replays what came meanwhile (or says, with an <c>event: gap</c>, that it cannot).
 /// </summary>
 public sealed class EventFollower(NodeClient node, EventFilter filter, Action<string> notice)
 {
+    /// <summary>The node's notice that events since the last id are lost (docs/api.md).</summary>
+    public const string GapKind = "gap";
+
+    private string? _lastEventId;
+
     public static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
 
     /// <summary>The node sends a keep-alive comment every 15 s: three missed mean the stream is dead.</summary>
@@ -36,7 +42,12 @@ public sealed class EventFollower(NodeClient node, EventFilter filter, Action<st
                 {
                     await using var stream = await response.Content.ReadAsStreamAsync(ct);
                     using var reader = new StreamReader(stream);
-                    await foreach (var e in ServerSentEventReader.ReadAsync(reader, IdleTimeout, ct)) await onEvent(e);
+                    await foreach (var e in ServerSentEventReader.ReadAsync(reader, IdleTimeout, ct))
+                    {
+                        _lastEventId = e.Id ?? _lastEventId;
+                        if (e.Kind == GapKind) notice($"the node at {node.Url} no longer had every event since the stream was lost: some are missing");
+                        else await onEvent(e);
+                    }
                 }
                 notice($"the node at {node.Url} closed the event stream; reconnecting");
             }
@@ -59,7 +70,7 @@ public sealed class EventFollower(NodeClient node, EventFilter filter, Action<st
             try
             {
                 await Task.Delay(ReconnectDelay, ct);
-                return await node.OpenStreamAsync(NodeQueries.EventsPathFor(filter), ct);
+                return await node.OpenStreamAsync(NodeQueries.EventsPathFor(filter), ct, _lastEventId);
             }
             catch (Exception e) when (e is NodeUnreachableException or NodeAnswerException) { /* still down: try again */ }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

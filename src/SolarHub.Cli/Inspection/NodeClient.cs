@@ -35,12 +35,14 @@ public sealed class NodeClient : IDisposable
     }
 
     /// <summary>Opens an event stream (text/event-stream); the timeout covers the response headers only.</summary>
-    public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken ct)
+    /// <param name="lastEventId">The id of the last event received before the stream was lost: the node replays what came after it.</param>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken ct, string? lastEventId = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Target.Timeout);
         var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (lastEventId is not null) request.Headers.TryAddWithoutValidation("Last-Event-ID", lastEventId);
         try
         {
             var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);

@@ -11,12 +11,13 @@ public static class ServerSentEventReader
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         string kind = "";
+        string? id = null;
         var data = new List<string>();
         while (await ReadLineAsync(reader, idleTimeout, ct) is { } line)
         {
             if (line.Length == 0)
             {
-                if (data.Count > 0) yield return new ServerSentEvent(kind.Length == 0 ? "message" : kind, string.Join('\n', data));
+                if (data.Count > 0) yield return new ServerSentEvent(kind.Length == 0 ? "message" : kind, string.Join('\n', data), id);
                 kind = "";
                 data.Clear();
                 continue;
@@ -26,11 +27,12 @@ public static class ServerSentEventReader
             var field = colon < 0 ? line : line[..colon];
             var value = colon < 0 ? "" : line[(colon + 1)..];
             if (value.StartsWith(' ')) value = value[1..];
-            // id and retry do not matter to a CLI that reconnects on its own.
+            // retry does not matter to a CLI that reconnects on its own; the id lets it resume where it was.
             switch (field)
             {
                 case "event": kind = value; break;
                 case "data": data.Add(value); break;
+                case "id" when !value.Contains('\0'): id = value.Length == 0 ? null : value; break;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SolarHub.Protocol.Jk.Decoding;
 
 namespace SolarHub.Core.Telemetry;
@@ -32,7 +33,11 @@ public sealed record PackTelemetry(
     bool Discharging,
     bool Balancing)
 {
-    /// <summary>Stopwatch timestamp of the socket read that completed the frame (0 when unknown), for latency measurements.</summary>
+    /// <summary>
+    /// Stopwatch timestamp of the socket read that completed the frame (0 when unknown), for latency measurements.
+    /// Meaningful inside this process only, so never written to JSON (a bare integer a client could not interpret).
+    /// </summary>
+    [JsonIgnore]
     public long SourceTimestamp { get; init; }
 
     public static PackTelemetry From(string bankId, byte address, string? adapterId, DateTimeOffset updatedAt, in CellInfo c, long sourceTimestamp = 0)

@@ -64,6 +64,19 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             if (Sender.Equals(_connection)) _connected = false;
         });
+        Receive<HomeAssistantOnline>(_ =>
+        {
+            if (!Sender.Equals(_connection)) return;
+            var wait = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _timings.RediscoveryDelayMax.Ticks));
+            Timers.StartSingleTimer("rediscover", Rediscover.Instance, wait);
+        });
+        Receive<Rediscover>(_ =>
+        {
+            // Home Assistant forgot the entities and their states: discovery, availability and state are said again.
+            if (!_connected) return; // a reconnect sends them anyway
+            _banks.ForgetWhatWasSaid();
+            Flush();
+        });
         Receive<FlushTick>(_ => Flush());
         Receive<Terminated>(m =>
         {
@@ -83,6 +96,11 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private sealed record FlushTick
     {
         public static FlushTick Instance { get; } = new();
+    }
+
+    private sealed record Rediscover
+    {
+        public static Rediscover Instance { get; } = new();
     }
 
     protected override void PreStart()

@@ -57,6 +57,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     private sealed record ConnectionLost(string Reason);
     private sealed record Goodbye;
     private sealed record Leave(DateTimeOffset Deadline);
+    private sealed record HomeAssistantStatus(string Payload);
 
     private static readonly TimeSpan LeaveGrace = TimeSpan.FromSeconds(3);
 
@@ -68,6 +69,13 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
         {
             if (e.ClientWasConnected)
                 self.Tell(new ConnectionLost(e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString()));
+            return Task.CompletedTask;
+        };
+        var homeAssistantStatus = HomeAssistantStatusTopic;
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.Topic == homeAssistantStatus)
+                self.Tell(new HomeAssistantStatus(e.ApplicationMessage.ConvertPayloadToString() ?? ""));
             return Task.CompletedTask;
         };
         Self.Tell(new Connect());
@@ -104,6 +112,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             Send(MqttMessage.Text(_topics.Status, MqttTopics.Online, retain: true) with { AtLeastOnce = true });
             Context.System.EventStream.Publish(new MqttConnectionChanged(_broker, true, null, DateTimeOffset.UtcNow));
             _owner.Tell(BrokerConnected.Instance);
+            FollowHomeAssistantStatus();
         });
         Receive<ConnectFailed>(m => Retry(Explain(m.Error)));
         Receive<PublishToBroker>(_ => { });
@@ -115,6 +124,12 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     private void Connected()
     {
         Receive<PublishToBroker>(m => Send(m.Message));
+        Receive<HomeAssistantStatus>(m =>
+        {
+            if (m.Payload != MqttTopics.Online) return;
+            _log.Info("MQTT: Home Assistant is back ({0} = online); sending discovery again", HomeAssistantStatusTopic);
+            _owner.Tell(HomeAssistantOnline.Instance);
+        });
         Receive<ConnectionLost>(m =>
         {
             _log.Warning("MQTT: lost the broker at {0}: {1}; reconnecting", _broker, m.Reason);
@@ -154,8 +169,28 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
         CommonReceives();
     }
 
+    /// <summary>Home Assistant's birth and last will topic; null without discovery (nothing to send again).</summary>
+    private string? HomeAssistantStatusTopic => _config.HaDiscovery ? $"{_config.DiscoveryPrefix}/status" : null;
+
+    // Subscribed anew after each connect (clean start: the broker forgets subscriptions). A retained status is not
+    // sent on subscribing: the connect itself already sends everything; only a later announcement matters.
+    private void FollowHomeAssistantStatus()
+    {
+        if (HomeAssistantStatusTopic is not { } topic) return;
+        var options = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(topic).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe))
+            .Build();
+        var log = _log;
+        _client.SubscribeAsync(options).ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully) log.Warning("MQTT: cannot follow {0}: {1}", topic, t.Exception?.GetBaseException().Message ?? "cancelled");
+        }, TaskScheduler.Default);
+    }
+
     private void CommonReceives()
     {
+        // Home Assistant's status while not connected: the connect sends everything anyway.
+        Receive<HomeAssistantStatus>(_ => { });
         // A late answer from an attempt given up on (e.g. timed out after a reconnect was scheduled).
         Receive<ConnectSucceeded>(_ => { });
         Receive<ConnectFailed>(_ => { });

@@ -25,3 +25,9 @@ public sealed record BrokerDisconnected(string Reason);
 /// failed (<see cref="Error"/> says why, e.g. a refused password), so operators and tests can see it.
 /// </summary>
 public sealed record MqttConnectionChanged(string Broker, bool Connected, string? Error, DateTimeOffset At);
+
+/// <summary>To the owner: Home Assistant announced itself (<c>&lt;discovery-prefix&gt;/status</c> = online) and lost what it knew; discover again.</summary>
+public sealed record HomeAssistantOnline
+{
+    public static HomeAssistantOnline Instance { get; } = new();
+}

@@ -20,4 +20,13 @@ public sealed record ApiOptions
 
     /// <summary>Events buffered per <c>GET /api/events</c> client; a slower client loses the oldest.</summary>
     public int EventStreamBuffer { get; init; } = 1024;
+
+    /// <summary>
+    /// Events the node keeps (all banks and kinds) for <c>GET /api/events</c> clients that reconnect with
+    /// <c>Last-Event-ID</c>: at a pack frame a second per pack, some four minutes of a 16-pack bank.
+    /// </summary>
+    public int EventReplayBuffer { get; init; } = 4096;
+
+    /// <summary>The reconnection time <c>GET /api/events</c> tells its clients (the SSE <c>retry:</c> field).</summary>
+    public TimeSpan EventStreamRetry { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SolarHub.Node.Api.Events;
 using SolarHub.Node.Api.Metrics;
 
 namespace SolarHub.Node.Api;
@@ -15,6 +16,7 @@ public static class SolarHubApi
         services.AddSingleton<ApiToken>();
         services.AddSingleton<BankSnapshots>();
         services.AddSingleton<JsonEventFormat>();
+        services.AddSingleton(new RecentEvents(options.EventReplayBuffer));
         services.AddSingleton<SolarHubMetrics>();
         services.AddSolarHubHealthChecks();
         return services;

@@ -11,6 +11,7 @@ using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
 using SolarHub.Node.Api;
+using SolarHub.Node.Api.Events;
 
 namespace SolarHub.Node.Hosting;
 
@@ -68,6 +69,8 @@ public static class SolarHubNodeHosting
         akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
         akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
+        // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.
+        akka.WithActors((system, _, resolver) => system.ActorOf(RecentEventsRecorder.Props(resolver.GetService<RecentEvents>()), RecentEventsRecorder.Name));
         return akka;
     }
 

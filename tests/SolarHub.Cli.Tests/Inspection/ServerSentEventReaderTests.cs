@@ -13,8 +13,8 @@ public class ServerSentEventReaderTests
 
         events.Should().Equal(
             new ServerSentEvent("failover", "{\"a\":1}"),
-            new ServerSentEvent("x", "one\ntwo"),
-            new ServerSentEvent("message", "plain"));
+            new ServerSentEvent("x", "one\ntwo", "7"),
+            new ServerSentEvent("message", "plain", "7"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -161,6 +162,34 @@ public class StubNodeVerbTests
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
         InspectionCli.Lines(outcome.StdOut).Where(l => l.Contains("FAILOVER primary -> secondary")).Should().HaveCount(2, "the event before and after the reconnection");
         outcome.StdErr.Should().Contain("closed the event stream; reconnecting").And.Contain("following the events");
+    }
+
+    [Fact]
+    public async Task Watch_resumes_after_the_last_event_it_got_and_says_when_the_node_reports_a_gap()
+    {
+        var failover = ContractFixtures.Events(DateTimeOffset.Now).First(e => e.Kind == "failover").Json;
+        var lastEventIds = new ConcurrentQueue<string>();
+        int connections = 0;
+        await using var stub = await StubNode.StartAsync(app => app.MapGet("/api/events", async (HttpContext ctx) =>
+        {
+            lastEventIds.Enqueue(ctx.Request.Headers["Last-Event-ID"].ToString());
+            bool first = Interlocked.Increment(ref connections) == 1;
+            ctx.Response.ContentType = "text/event-stream";
+            // The first stream ends after one event, as when a node restarts; the second says events were lost.
+            await ctx.Response.WriteAsync(first
+                ? $"retry: 3000\n\nid: 1a2b3c4d-7\nevent: failover\ndata: {failover}\n\n"
+                : "event: gap\ndata: {\"lastEventId\":\"1a2b3c4d-7\",\"firstAvailableId\":null,\"reason\":\"unknown id\"}\n\n");
+            await ctx.Response.Body.FlushAsync();
+            if (first) return;
+            try { await Task.Delay(Timeout.Infinite, ctx.RequestAborted); }
+            catch (OperationCanceledException) { }
+        }));
+
+        var outcome = await InspectionCli.RunAsync(["watch", "--url", stub.Url, "--duration", "00:00:05"]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        lastEventIds.Should().Equal("", "1a2b3c4d-7");
+        outcome.StdErr.Should().Contain("no longer had every event since the stream was lost");
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public abstract class BridgeTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetim
         ReconnectMin: TimeSpan.FromMilliseconds(200),
         ReconnectMax: TimeSpan.FromSeconds(1),
         ConnectTimeout: TimeSpan.FromSeconds(5),
-        KeepAlive: TimeSpan.FromSeconds(5));
+        KeepAlive: TimeSpan.FromSeconds(5))
+    { RediscoveryDelayMax = TimeSpan.FromMilliseconds(200) };
 
     protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
 

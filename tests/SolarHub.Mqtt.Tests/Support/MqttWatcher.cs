@@ -33,6 +33,9 @@ public sealed class MqttWatcher : IAsyncDisposable
         return watcher;
     }
 
+    /// <summary>Publishes as another client would (e.g. Home Assistant's birth message).</summary>
+    public Task PublishAsync(string topic, string payload) => _client.PublishStringAsync(topic, payload);
+
     public IReadOnlyList<Received> All => _received.ToArray();
 
     public IEnumerable<Received> On(string topic) => All.Where(m => m.Topic == topic);

@@ -5,7 +5,13 @@ namespace SolarHub.Node.Tests.Support;
 /// <summary>A <c>GET /api/events</c> client over real HTTP: reads the stream line by line into events and comments.</summary>
 public sealed class EventStreamClient : IAsyncDisposable
 {
-    public sealed record ServerEvent(string Kind, JsonObject Data);
+    public sealed record ServerEvent(string Kind, JsonObject Data, string? Id = null)
+    {
+        /// <summary>The node-wide sequence of the id (<c>run-sequence</c>).</summary>
+        public long Sequence => Id is null
+            ? throw new InvalidOperationException($"a {Kind} event without an id")
+            : long.Parse(Id[(Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private readonly HttpClient _http;
     private readonly HttpResponseMessage _response;
@@ -23,10 +29,16 @@ public sealed class EventStreamClient : IAsyncDisposable
     /// <summary>Comment lines seen so far (": keep-alive", ": connected", ...).</summary>
     public List<string> Comments { get; } = [];
 
-    public static async Task<EventStreamClient> OpenAsync(Uri node, string query = "")
+    /// <summary>The <c>retry:</c> fields seen so far.</summary>
+    public List<string> Retries { get; } = [];
+
+    /// <param name="lastEventId">Sent as the <c>Last-Event-ID</c> header, as a reconnecting EventSource does.</param>
+    public static async Task<EventStreamClient> OpenAsync(Uri node, string query = "", string? lastEventId = null)
     {
         var http = new HttpClient { BaseAddress = node, Timeout = Timeout.InfiniteTimeSpan };
-        var response = await http.GetAsync("/api/events" + query, HttpCompletionOption.ResponseHeadersRead);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events" + query);
+        if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         return new EventStreamClient(http, response, reader);
     }
@@ -37,14 +49,17 @@ public sealed class EventStreamClient : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         string? kind = null;
         string? data = null;
+        string? id = null;
         while (true)
         {
             var line = await _reader.ReadLineAsync(cts.Token) ?? throw new EndOfStreamException("the server closed the event stream");
             if (line.StartsWith(':')) Comments.Add(line);
+            else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line["id: ".Length..];
+            else if (line.StartsWith("retry: ", StringComparison.Ordinal)) Retries.Add(line["retry: ".Length..]);
             else if (line.StartsWith("event: ", StringComparison.Ordinal)) kind = line["event: ".Length..];
             else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line["data: ".Length..];
             else if (line.Length == 0 && kind is not null && data is not null)
-                return new ServerEvent(kind, JsonNode.Parse(data)!.AsObject());
+                return new ServerEvent(kind, JsonNode.Parse(data)!.AsObject(), id);
         }
     }
 

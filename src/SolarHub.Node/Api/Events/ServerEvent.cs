@@ -2,9 +2,27 @@ using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Node.Api.Events;
 
-/// <summary>One event of <c>GET /api/events</c>: its SSE kind and the record sent as its data.</summary>
+/// <summary>
+/// One event of <c>GET /api/events</c>: its SSE kind, the record sent as its data, and, once
+/// <see cref="RecentEvents"/> numbered it, its node-wide <see cref="Sequence"/> and SSE <see cref="Id"/>.
+/// </summary>
 public sealed record ServerEvent(string Kind, object Data)
 {
+    /// <summary>Node-wide, increasing by one per event (0: not numbered).</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The SSE <c>id:</c> (<see cref="EventId"/>: the run of the node and <see cref="Sequence"/>).</summary>
+    public string Id { get; init; } = "";
+
+    public string? BankId { get; } = BankOf(Data);
+
+    // Memoised: the record is serialised once however many clients (and replays) send it, and not at all when no one
+    // does. Two clients may race to fill it; both compute the same text.
+    private string? _json;
+
+    /// <summary>The record as one line of JSON.</summary>
+    public string Json(JsonEventFormat format) => _json ??= format.Serialize(Data);
+
     /// <summary>The records streamed, by SSE event kind.</summary>
     public static readonly IReadOnlyDictionary<Type, string> Kinds = new Dictionary<Type, string>
     {
