@@ -120,7 +120,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
         }
         if (!planned) changes = EffectiveChanges.Of(_config, changes);
         var next = applied.Config;
-        var errors = StoredConfigValidator.Validate(next);
+        var errors = StoredConfigValidator.ValidateChange(_config, next);
         if (errors.Count > 0) { Answer(new ChangesRejected(errors)); return; }
         if (dryRun || changes.Count == 0) { Answer(new ChangesAccepted(changes, next, LastSequenceNr, Stored: false)); return; }
 

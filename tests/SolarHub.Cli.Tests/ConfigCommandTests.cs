@@ -459,12 +459,13 @@ public sealed class ConfigCommandFormatTests
     [Fact]
     public void Export_writes_names_that_read_back_the_same_whatever_they_look_like()
     {
-        var names = new[] { "yes", "null", "~", "12", "1.5", "a: b", "#hash", " spaced ", "Bänk \"quoted\" \\ back", "[list]", "-dash", "", "tab\there" };
-        var banks = names.Select((name, i) => new BankConfig($"bank {i}", name, [new PackConfig(1), new PackConfig(2)],
+        var names = new[] { "yes", "null", "~", "12", "1.5", "a: b", "#hash", " spaced ", "Bänk \"quoted\" \\ back", "[list]", "-dash", "", "ünïcödé 🔋" };
+        // Ids follow the id rules (no spaces); a name may be any printable text (a tab is refused since names are printed).
+        var banks = names.Select((name, i) => new BankConfig($"bank-{i}", name, [new PackConfig(1), new PackConfig(2)],
             [Tcp("adapter-1", 1, $"10.0.0.{i + 1}"), new AdapterConfig("adapter-2", AdapterProtocol.JkActive,
                 new SerialTransport($"/dev/ttyUSB{i}", 9600, System.IO.Ports.Parity.Odd, 7, System.IO.Ports.StopBits.OnePointFive), 2, Enabled: false,
                 PollTimeout: TimeSpan.FromMilliseconds(1250))])).ToList();
-        var config = new HubConfig(banks, [], [new BatteryArrayConfig("yes", "no", ["bank 0", "bank 3"])]);
+        var config = new HubConfig(banks, [], [new BatteryArrayConfig("yes", "no", ["bank-0", "bank-3"])]);
 
         var written = LegacyYamlWriter.Write(config);
         var read = LegacyConfigReader.Read(written.Yaml);

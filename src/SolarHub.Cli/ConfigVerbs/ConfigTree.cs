@@ -11,7 +11,11 @@ namespace SolarHub.Cli.ConfigVerbs;
 /// </summary>
 public static class ConfigTree
 {
-    public static IReadOnlyList<string> Render(StoredConfig stored, string databaseDescription)
+    /// <summary>The lines, with what users wrote (ids, names, paths) shown safely: an escape sequence in a name prints as <c>\u001b</c>.</summary>
+    public static IReadOnlyList<string> Render(StoredConfig stored, string databaseDescription) =>
+        RenderRaw(stored, databaseDescription).Select(PrintableText.Escape).ToList();
+
+    private static List<string> RenderRaw(StoredConfig stored, string databaseDescription)
     {
         var config = stored.Config;
         var lines = new List<string>

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SolarHub.Cli.Storage;
 using SolarHub.ConfigStore;
+using SolarHub.Configuration;
 using SolarHub.Configuration.Validation;
 
 namespace SolarHub.Cli.ConfigVerbs;
@@ -26,7 +27,8 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
 
     public int Error(string message, int exitCode = ConfigExit.Invalid)
     {
-        Err.WriteLine($"{Verb}: {message}");
+        // Messages quote ids and values users typed: shown safely, never raw to the terminal.
+        Err.WriteLine(PrintableText.Escape($"{Verb}: {message}"));
         return exitCode;
     }
 
@@ -81,7 +83,7 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
                 Out.WriteLine($"nothing to change (version {accepted.Version} in {session.Database.Description})");
                 return ConfigExit.Ok;
             case ChangesAccepted accepted:
-                foreach (var change in accepted.Changes) Out.WriteLine(change.Describe());
+                foreach (var change in accepted.Changes) Out.WriteLine(PrintableText.Escape(change.Describe()));
                 Out.WriteLine(accepted.Stored
                     ? $"stored as version {accepted.Version} in {session.Database.Description}"
                     : $"dry run: {Plural(accepted.Changes.Count, "change")} planned, nothing stored (version {accepted.Version} in {session.Database.Description})");

@@ -81,7 +81,7 @@ public static class EntityVerbs
             var answer = await ConfigStoreClient.ProposeAsync(session.Store, changes, $"bank add {bankId}", ct);
             int exit = run.Report(answer, session);
             if (answer is ChangesRejected && !firstAdapter.Given)
-                run.Err.WriteLine($"hint: a bank needs an enabled adapter: add --tcp host:port or --serial /dev/ttyUSB0 to attach its first one ({adapterId})");
+                run.Err.WriteLine(PrintableText.Escape($"hint: a bank needs an enabled adapter: add --tcp host:port or --serial /dev/ttyUSB0 to attach its first one ({adapterId})"));
             return exit;
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SolarHub.Configuration;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -13,7 +14,7 @@ public static class BankReport
     {
         var parts = new List<IRenderable>
         {
-            new Markup($"[bold]Bank {Markup.Escape(bank.Id)}[/]{(string.IsNullOrEmpty(bank.Name) ? "" : ": " + Markup.Escape(bank.Name))}"),
+            new Markup($"[bold]Bank {Markup.Escape(PrintableText.Escape(bank.Id))}[/]{(string.IsNullOrEmpty(bank.Name) ? "" : ": " + Markup.Escape(PrintableText.Escape(bank.Name)))}"),
             Summary(bank),
             new Text(""),
             new Markup("[bold]Adapters[/]"),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SolarHub.Configuration;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -36,7 +37,8 @@ public static class Figures
 
     public static string Stamp(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static IRenderable Cell(string? text, Style? style = null) => new Text(string.IsNullOrEmpty(text) ? Missing : text, style ?? Style.Plain);
+    public static IRenderable Cell(string? text, Style? style = null) =>
+        new Text(string.IsNullOrEmpty(text) ? Missing : PrintableText.Escape(text), style ?? Style.Plain);
 
     /// <summary>Bank and adapter states coloured by how good they are (colours vanish when output is plain).</summary>
     public static IRenderable State(string? state) => Cell(state, new Style(state switch

@@ -1,3 +1,4 @@
+using SolarHub.Configuration.Validation;
 using YamlDotNet.RepresentationModel;
 using static SolarHub.Configuration.Legacy.LegacyKeys;
 
@@ -15,13 +16,19 @@ internal static class LegacyArrayReader
         }
 
         var arrays = new List<BatteryArrayConfig>();
-        var arrayIds = new HashSet<string>(StringComparer.Ordinal);
+        var arrayIds = new Dictionary<string, string>(IdSyntax.Comparer);
         for (var i = 0; i < list.Children.Count; i++)
         {
             if (ReadArray(list.Children[i], i, bankIds, diagnostics) is not { } array)
                 continue;
-            if (array.Id.Length > 0 && !arrayIds.Add(array.Id))
-                diagnostics.Error(list.Children[i].Start, $"{BatteryBankArrays}[{array.Id}].{Id}", $"array id '{array.Id}' is used by another array");
+            if (array.Id.Length == 0 || IdSyntax.Problem(array.Id, "array") is not null)
+                continue;
+            if (arrayIds.TryGetValue(array.Id, out var first))
+                diagnostics.Error(list.Children[i].Start, $"{BatteryBankArrays}[{array.Id}].{Id}", first == array.Id
+                    ? $"array id '{array.Id}' is used by another array"
+                    : $"array id '{array.Id}' is the id of array '{first}' in other letters (ids are compared ignoring case)");
+            else
+                arrayIds[array.Id] = array.Id;
             arrays.Add(array);
         }
         return arrays;
@@ -37,11 +44,15 @@ internal static class LegacyArrayReader
         }
 
         var peekedId = YamlFields.PeekText(mapping, Id);
-        var fields = new YamlFields(mapping, string.IsNullOrWhiteSpace(peekedId) ? fallbackPath : $"{BatteryBankArrays}[{peekedId}]", diagnostics);
+        var fields = new YamlFields(mapping, string.IsNullOrWhiteSpace(peekedId) ? fallbackPath : $"{BatteryBankArrays}[{PrintableText.Short(peekedId, IdSyntax.MaxLength)}]", diagnostics);
         var id = fields.Text(Id);
         if (id is null && !fields.Has(Id))
             fields.Error(Id, "missing: each array needs an id");
+        else if (id is not null && IdSyntax.Problem(id, "array") is { } idProblem)
+            fields.Error(Id, idProblem);
         var name = fields.Text(Name) ?? id ?? "";
+        if (name != id && DisplayName.Problem(name, "array") is { } nameProblem)
+            fields.Error(Name, nameProblem);
         fields.RejectUnknownKeys(ArrayKeys, "a battery bank array");
         return new BatteryArrayConfig(id ?? "", name, ReadBankIds(fields, bankIds));
     }

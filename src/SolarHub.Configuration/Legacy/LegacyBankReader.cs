@@ -1,3 +1,4 @@
+using SolarHub.Configuration.Validation;
 using YamlDotNet.RepresentationModel;
 using static SolarHub.Configuration.Legacy.LegacyKeys;
 
@@ -21,7 +22,7 @@ internal static class LegacyBankReader
 
         var peekedId = YamlFields.PeekText(mapping, Id);
         var path = index is null ? DeprecatedBatteryBank
-            : string.IsNullOrWhiteSpace(peekedId) ? fallbackPath : $"{BatteryBanks}[{peekedId}]";
+            : string.IsNullOrWhiteSpace(peekedId) ? fallbackPath : $"{BatteryBanks}[{PrintableText.Short(peekedId, IdSyntax.MaxLength)}]";
         var fields = new YamlFields(mapping, path, diagnostics);
 
         var id = fields.Text(Id);

@@ -19,6 +19,7 @@ internal static class LegacyIssueLocator
         return subject.Field switch
         {
             ConfigField.BankId => (bank.Fields.MarkOf(Id), bank.Fields.PathOf(Id)),
+            ConfigField.BankName => (bank.Fields.MarkOf(Name), bank.Fields.PathOf(Name)),
             ConfigField.BankAdapters or ConfigField.BankPacks when bank.HasUnreadableAdapters => null,
             ConfigField.BankPacks when bank.PackSource is { Packs.IsClean: false } => null,
             ConfigField.BankAdapters or ConfigField.BankPacks => (bank.Fields.MarkOf(bank.AdaptersKey), bank.Fields.PathOf(bank.AdaptersKey)),

@@ -34,7 +34,7 @@ internal static class YamlScalars
     /// <summary>The value as the user wrote it, for messages; a mapping or list is named by its kind.</summary>
     public static string Show(YamlNode node) => node switch
     {
-        YamlScalarNode scalar => $"'{scalar.Value}'",
+        YamlScalarNode scalar => PrintableText.Quote(scalar.Value ?? ""),
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => "an alias",

@@ -4,6 +4,7 @@ namespace SolarHub.Configuration.Validation;
 public enum ConfigField
 {
     BankId,
+    BankName,
     /// <summary>The bank's adapter list as a whole (e.g. none enabled).</summary>
     BankAdapters,
     /// <summary>The bank's pack list as a whole (e.g. empty).</summary>

@@ -9,6 +9,7 @@ internal static class DiagnosticText
         if (line > 0)
             where += column > 0 ? $":{line}:{column}" : $":{line}";
         var parts = new[] { where, path, message }.Where(p => p.Length > 0);
-        return string.Join(": ", parts);
+        // Paths and messages quote what users wrote: never let it reach a terminal raw.
+        return PrintableText.Escape(string.Join(": ", parts));
     }
 }

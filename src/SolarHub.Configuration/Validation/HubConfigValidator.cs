@@ -16,11 +16,14 @@ public static class HubConfigValidator
         FindIssues(config).Select(i => new ConfigError(0, 0, ModelPath.Of(config, i.Subject), i.Message)).ToList();
 
     /// <summary>The problems by model position, for a source that locates them in its own file.</summary>
-    public static IReadOnlyList<ConfigIssue> FindIssues(HubConfig config)
+    public static IReadOnlyList<ConfigIssue> FindIssues(HubConfig config) => FindIssues(config, SerialDeviceIdentity.OnThisMachine);
+
+    /// <param name="devices">Tells which serial paths name one device (tests give their own links).</param>
+    public static IReadOnlyList<ConfigIssue> FindIssues(HubConfig config, SerialDeviceIdentity devices)
     {
         var issues = new List<ConfigIssue>();
         CheckBankIds(config, issues);
-        CheckSerialPathsAreNotShared(config, issues);
+        CheckSerialDevicesAreNotShared(config, devices, issues);
         for (var b = 0; b < config.Banks.Count; b++)
             CheckBank(config.Banks[b], b, issues);
         return issues;
@@ -28,35 +31,60 @@ public static class HubConfigValidator
 
     private static void CheckBankIds(HubConfig config, List<ConfigIssue> issues)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(IdSyntax.Comparer);
         for (var b = 0; b < config.Banks.Count; b++)
         {
-            var id = config.Banks[b].Id;
-            if (string.IsNullOrWhiteSpace(id))
-                issues.Add(new(new(b, ConfigField.BankId), "the bank id is empty"));
-            else if (!seen.Add(id))
-                issues.Add(new(new(b, ConfigField.BankId), $"bank id '{id}' is used by another bank"));
+            var bank = config.Banks[b];
+            if (IdSyntax.Problem(bank.Id, "bank") is { } problem)
+                issues.Add(new(new(b, ConfigField.BankId), problem));
+            else if (seen.TryGetValue(bank.Id, out var first))
+                issues.Add(new(new(b, ConfigField.BankId), first == bank.Id
+                    ? $"bank id '{bank.Id}' is used by another bank"
+                    : $"bank id '{bank.Id}' is the id of bank '{first}' in other letters (ids are compared ignoring case)"));
+            else
+                seen[bank.Id] = bank.Id;
+
+            // A name equal to its id is checked as the id (whose rules are stricter).
+            if (bank.Name != bank.Id && DisplayName.Problem(bank.Name, "bank") is { } nameProblem)
+                issues.Add(new(new(b, ConfigField.BankName), nameProblem));
         }
     }
 
-    // One serial device can be opened by one adapter only, so sharing it is wrong across banks too.
-    private static void CheckSerialPathsAreNotShared(HubConfig config, List<ConfigIssue> issues)
+    // One serial device can be opened by one adapter only, so sharing it is wrong across banks too, under any of its names:
+    // two adapters on one pty split its bytes between them.
+    private static void CheckSerialDevicesAreNotShared(HubConfig config, SerialDeviceIdentity devices, List<ConfigIssue> issues)
     {
-        var owners = new Dictionary<string, (string Bank, string Adapter)>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, (string Bank, string Adapter, string Path)>(SerialDeviceIdentity.Comparer);
         for (var b = 0; b < config.Banks.Count; b++)
         {
             var bank = config.Banks[b];
             for (var a = 0; a < bank.Adapters.Count; a++)
             {
-                if (bank.Adapters[a].Transport is not SerialTransport serial || string.IsNullOrWhiteSpace(serial.Path))
+                if (bank.Adapters[a].Transport is not SerialTransport serial || SerialPathProblem(serial.Path) is not null)
                     continue;
-                if (owners.TryGetValue(serial.Path, out var owner))
+                var device = devices.Of(serial.Path);
+                if (!owners.TryGetValue(device, out var owner))
+                    owners[device] = (bank.Id, bank.Adapters[a].Id, serial.Path);
+                else if (owner.Path == serial.Path)
                     issues.Add(new(new(b, ConfigField.SerialPath, a),
-                        $"{serial.Path} is already used by adapter '{owner.Adapter}' of bank '{owner.Bank}'; a serial port can be opened by one adapter only"));
+                        $"{PrintableText.Escape(serial.Path)} is already used by adapter '{PrintableText.Short(owner.Adapter)}' of bank '{PrintableText.Short(owner.Bank)}'; a serial port can be opened by one adapter only"));
                 else
-                    owners[serial.Path] = (bank.Id, bank.Adapters[a].Id);
+                    issues.Add(new(new(b, ConfigField.SerialPath, a),
+                        $"{PrintableText.Escape(serial.Path)} is the device {PrintableText.Escape(device)}, already used as {PrintableText.Escape(owner.Path)} by adapter " +
+                        $"'{PrintableText.Short(owner.Adapter)}' of bank '{PrintableText.Short(owner.Bank)}'; a serial port can be opened by one adapter only"));
             }
         }
+    }
+
+    /// <summary>Why a serial path cannot be used as written, or null.</summary>
+    private static string? SerialPathProblem(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "the serial port path is empty";
+        // "/dev/ttyUSB1 " opens nothing, or another device than the one people read.
+        if (char.IsWhiteSpace(path[0]) || char.IsWhiteSpace(path[^1]))
+            return $"{PrintableText.Quote(path)} starts or ends with a space: write the device path without it";
+        if (PrintableText.HasUnsafe(path)) return $"{PrintableText.Quote(path)} holds control characters: it names no device";
+        return null;
     }
 
     private static void CheckBank(BankConfig bank, int b, List<ConfigIssue> issues)
@@ -66,15 +94,19 @@ public static class HubConfigValidator
         if (bank.Packs.Count == 0)
             issues.Add(new(new(b, ConfigField.BankPacks), "no pack: the bank has nothing to read"));
 
-        var adapterIds = new HashSet<string>(StringComparer.Ordinal);
+        var adapterIds = new Dictionary<string, string>(IdSyntax.Comparer);
         var priorities = new Dictionary<int, string>();
         for (var a = 0; a < bank.Adapters.Count; a++)
         {
             var adapter = bank.Adapters[a];
-            if (string.IsNullOrWhiteSpace(adapter.Id))
-                issues.Add(new(new(b, ConfigField.AdapterId, a), "the adapter id is empty"));
-            else if (!adapterIds.Add(adapter.Id))
-                issues.Add(new(new(b, ConfigField.AdapterId, a), $"adapter id '{adapter.Id}' is used twice in bank '{bank.Id}'"));
+            if (IdSyntax.Problem(adapter.Id, "adapter") is { } problem)
+                issues.Add(new(new(b, ConfigField.AdapterId, a), problem));
+            else if (adapterIds.TryGetValue(adapter.Id, out var first))
+                issues.Add(new(new(b, ConfigField.AdapterId, a), first == adapter.Id
+                    ? $"adapter id '{adapter.Id}' is used twice in bank '{PrintableText.Short(bank.Id)}'"
+                    : $"adapter id '{adapter.Id}' is the id of adapter '{first}' in other letters (ids are compared ignoring case)"));
+            else
+                adapterIds[adapter.Id] = adapter.Id;
 
             if (adapter.Priority is < AdapterConfig.MinPriority or > AdapterConfig.MaxPriority)
                 issues.Add(new(new(b, ConfigField.Priority, a),
@@ -116,8 +148,8 @@ public static class HubConfigValidator
                     issues.Add(new(new(b, ConfigField.Port, a), $"{tcp.Port} is not a TCP port (1-65535)"));
                 break;
             case SerialTransport serial:
-                if (string.IsNullOrWhiteSpace(serial.Path))
-                    issues.Add(new(new(b, ConfigField.SerialPath, a), "the serial port path is empty"));
+                if (SerialPathProblem(serial.Path) is { } pathProblem)
+                    issues.Add(new(new(b, ConfigField.SerialPath, a), pathProblem));
                 if (serial.BaudRate <= 0)
                     issues.Add(new(new(b, ConfigField.BaudRate, a), $"{serial.BaudRate} is not a baud rate (must be positive)"));
                 if (serial.DataBits is < 5 or > 8)

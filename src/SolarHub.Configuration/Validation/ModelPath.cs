@@ -18,14 +18,15 @@ public static class ModelPath
         return subject.Field switch
         {
             ConfigField.BankId => $"{bankPath}.id",
+            ConfigField.BankName => $"{bankPath}.name",
             ConfigField.BankAdapters => $"{bankPath}.adapters",
             ConfigField.BankPacks => $"{bankPath}.packs",
             _ => bankPath,
         };
     }
 
-    // An entity without a usable id is named by its position instead.
-    private static string KeyOf(string id, int index) => string.IsNullOrWhiteSpace(id) ? index.ToString() : id;
+    // An entity without a usable id is named by its position instead; an id is shown safely, a huge one cut.
+    private static string KeyOf(string id, int index) => string.IsNullOrWhiteSpace(id) ? index.ToString() : PrintableText.Short(id, IdSyntax.MaxLength);
 
     private static string PackFieldName(ConfigField field) => field == ConfigField.PackCells ? "cells" : "address";
 
