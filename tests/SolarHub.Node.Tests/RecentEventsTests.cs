@@ -73,6 +73,17 @@ public sealed class RecentEventsTests
         replay.Events.Select(e => e.Id).Should().Equal("r1-1", "r1-2");
     }
 
+    [Fact]
+    public void A_huge_unknown_id_is_echoed_cut_short()
+    {
+        var recent = new RecentEvents(3, run: "r1");
+        var huge = new string('x', 30_000);
+
+        var gap = recent.After(huge, _ => true).Gap!;
+
+        gap.LastEventId.Should().HaveLength(EventGap.MaxEchoedId + 1).And.EndWith("…");
+    }
+
     private static ServerEvent Alarm(string bank, int n) =>
         new(EventKinds.BankAlarm, new BankAlarm(bank, DateTimeOffset.UtcNow, BankAlarmKind.PackStale, n.ToString(), Cleared: false));
 }

@@ -8,4 +8,9 @@ namespace SolarHub.Node.Api.Events;
 public sealed record EventGap(string LastEventId, string? FirstAvailableId, string Reason)
 {
     public const string Kind = "gap";
+
+    /// <summary>An id is echoed back as the client sent it, cut to this length: a header may hold kilobytes of anything.</summary>
+    public const int MaxEchoedId = 64;
+
+    public string LastEventId { get; } = LastEventId.Length <= MaxEchoedId ? LastEventId : LastEventId[..MaxEchoedId] + "…";
 }
