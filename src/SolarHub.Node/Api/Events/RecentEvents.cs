@@ -25,12 +25,15 @@ public sealed class RecentEvents
     public string Run { get; }
 
     /// <summary>Numbers <paramref name="e"/> (the next sequence, its id) and keeps it, dropping the oldest when full.</summary>
-    public ServerEvent Append(ServerEvent e)
+    public ServerEvent Append(ServerEvent e) => Append(e.Kind, e.Data);
+
+    /// <summary>Numbers a record of the given SSE kind and keeps it (one allocation: the event itself).</summary>
+    public ServerEvent Append(string kind, object data)
     {
         lock (_lock)
         {
             long sequence = ++_newest;
-            var numbered = e with { Sequence = sequence, Id = EventId.Format(Run, sequence) };
+            var numbered = new ServerEvent(kind, data) { Sequence = sequence, Run = Run };
             _ring[(sequence - 1) % _ring.Length] = numbered;
             return numbered;
         }

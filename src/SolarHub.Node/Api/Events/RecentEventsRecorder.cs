@@ -17,7 +17,7 @@ public sealed class RecentEventsRecorder : ReceiveActor
         ReceiveAny(message =>
         {
             if (!ServerEvent.Kinds.TryGetValue(message.GetType(), out var kind)) return;
-            Context.System.EventStream.Publish(recent.Append(new ServerEvent(kind, message)));
+            Context.System.EventStream.Publish(recent.Append(kind, message));
         });
     }
 

@@ -11,8 +11,14 @@ public sealed record ServerEvent(string Kind, object Data)
     /// <summary>Node-wide, increasing by one per event (0: not numbered).</summary>
     public long Sequence { get; init; }
 
-    /// <summary>The SSE <c>id:</c> (<see cref="EventId"/>: the run of the node and <see cref="Sequence"/>).</summary>
-    public string Id { get; init; } = "";
+    /// <summary>The run of the node that numbered it (<see cref="EventId"/>); null: not numbered.</summary>
+    public string? Run { get; init; }
+
+    // Made when first sent: most events (a telemetry stream with no client connected) are never sent.
+    private string? _id;
+
+    /// <summary>The SSE <c>id:</c> (<see cref="EventId"/>: the run of the node and <see cref="Sequence"/>); empty when not numbered.</summary>
+    public string Id => _id ??= Run is null ? "" : EventId.Format(Run, Sequence);
 
     public string? BankId { get; } = BankOf(Data);
 
