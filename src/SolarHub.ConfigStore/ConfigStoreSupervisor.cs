@@ -121,11 +121,7 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         Receive<Terminated>(_ => { });
         Receive<ReloadNeeded>(_ => { });
         Receive<StoreRecovered>(_ => { });
-        ReceiveAny(m =>
-        {
-            if (Unavailable) Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException(_lastFailure!)));
-            else Hold(m);
-        });
+        ReceiveAny(AnswerUnavailableOrHold);
     }
 
     private void ProbeDatabase()
@@ -237,14 +233,17 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         Receive<Terminated>(_ => { });
         Receive<ReloadNeeded>(_ => { });
         Receive<StoreRecovered>(_ => { });
-        ReceiveAny(m =>
-        {
-            if (Unavailable) Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException(_lastFailure!)));
-            else Hold(m);
-        });
+        ReceiveAny(AnswerUnavailableOrHold);
     }
 
     private bool Unavailable => _failuresInRow >= 2 && _lastFailure is not null;
+
+    /// <summary>While the database is known to be failing a request is answered at once with why; else it waits for the store.</summary>
+    private void AnswerUnavailableOrHold(object message)
+    {
+        if (Unavailable) Sender.Tell(new Status.Failure(new ConfigStoreUnavailableException(_lastFailure!)));
+        else Hold(message);
+    }
 
     private void Hold(object message)
     {

@@ -14,16 +14,7 @@ public static class CliMemoryProbe
 
     public static async Task<Outcome> RunAsync(IEnumerable<string> args, Action<string> onLine, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(CliProcess.StartInfo(args))!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         // Read on a thread of its own, synchronously: line by line, that keeps up with the child.

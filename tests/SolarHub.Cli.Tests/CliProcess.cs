@@ -7,7 +7,8 @@ public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Outcome> RunAsync(IEnumerable<string> args, byte[]? stdin = null, TimeSpan? timeout = null)
+    /// <summary>The built <c>solarhub</c> with <paramref name="args"/>, every stream redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -18,7 +19,12 @@ public static class CliProcess
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
+        return info;
+    }
+
+    public static async Task<Outcome> RunAsync(IEnumerable<string> args, byte[]? stdin = null, TimeSpan? timeout = null)
+    {
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) await process.StandardInput.BaseStream.WriteAsync(stdin);

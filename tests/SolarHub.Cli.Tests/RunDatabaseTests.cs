@@ -93,10 +93,7 @@ public class RunDatabaseTests
 
         public static RunningNode Start(IEnumerable<string> args)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-            foreach (var a in args) info.ArgumentList.Add(a);
-            var node = new RunningNode(Process.Start(info)!);
+            var node = new RunningNode(Process.Start(CliProcess.StartInfo(args))!);
             node.Process.OutputDataReceived += (_, e) => { if (e.Data is { } line) node.Lines.Enqueue(line); };
             node.Process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) node.Lines.Enqueue(line); };
             node.Process.BeginOutputReadLine();
