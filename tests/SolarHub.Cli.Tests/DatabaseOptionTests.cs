@@ -2,7 +2,8 @@ namespace SolarHub.Cli.Tests;
 
 /// <summary>
 /// <c>--database</c> with a URL scheme SolarHub cannot use is bad usage (one line naming it, exit 2); a verb that only
-/// reads a SQLite file that is not there says so (exit 1). Neither leaves a file or folder behind.
+/// reads a SQLite file that is not there says so (exit 1). Neither leaves a file or folder behind. A folder that cannot
+/// be created is a database failure (exit 1).
 /// </summary>
 public class DatabaseOptionTests
 {
@@ -34,5 +35,23 @@ public class DatabaseOptionTests
         outcome.ExitCode.Should().Be(1, outcome.StdErr);
         outcome.StdErr.Should().Contain($"no configuration is stored in sqlite:{path}: the file does not exist");
         Directory.Exists(folder).Should().BeFalse("a mistyped path leaves nothing behind");
+    }
+
+    [Theory]
+    [InlineData("config bank add attic --packs 1 --tcp 127.0.0.1:8899")]
+    [InlineData("run --duration 00:00:05 --urls http://127.0.0.1:0")]
+    public async Task A_folder_that_cannot_be_created_is_a_database_failure_exit_1_not_bad_usage(string command)
+    {
+        // A regular file where the folder should be: what a read-only place or a missing mount does for a user that is
+        // not root (root may create folders anywhere, so the test uses a place no one can).
+        var file = Path.GetTempFileName();
+        try
+        {
+            var outcome = await CliProcess.RunAsync([.. command.Split(' '), "--database", Path.Combine(file, "data", "solarhub.db")]);
+
+            outcome.ExitCode.Should().Be(1, outcome.StdErr);
+            outcome.StdErr.Should().Contain("--database: cannot create the database's folder").And.NotContain(" at ");
+        }
+        finally { File.Delete(file); }
     }
 }

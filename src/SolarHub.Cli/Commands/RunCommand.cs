@@ -71,10 +71,10 @@ public static class RunCommand
             hub = read.Config;
             foreach (var section in hub.IgnoredSections) Console.WriteLine($"config: section '{section}' is not handled by SolarHub and was ignored");
         }
-        else if (!DatabaseOption.TryParse(o.Database, out database, out var dbError))
+        else if (!DatabaseOption.TryParse(o.Database, out database, out var dbError, out int exitCode))
         {
             Console.Error.WriteLine($"run: {dbError}");
-            return 2;
+            return exitCode;
         }
 
         bool waitingForDatabase = false;

@@ -36,8 +36,8 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     /// <param name="readOnly">A verb that only reads (show, validate, export): a SQLite file that is not there is an error, and neither it nor its folder is created.</param>
     public async Task<int> WithSessionAsync(string? databaseOption, bool verbose, CancellationToken ct, Func<ConfigStoreSession, Task<int>> body, bool readOnly = false)
     {
-        if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError, createFolder: !readOnly))
-            return Error(parseError);
+        if (!DatabaseOption.TryParse(databaseOption, out var database, out var parseError, out int exitCode, createFolder: !readOnly))
+            return Error(parseError, exitCode);
         if (readOnly && database!.SqliteFile is { } file && !File.Exists(file))
             return Error($"no configuration is stored in {database.Description}: the file does not exist (a mistyped --database? " +
                 "'solarhub config import' or 'config bank add' creates it)", ConfigExit.Failed);

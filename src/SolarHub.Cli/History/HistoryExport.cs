@@ -24,8 +24,8 @@ public static class HistoryExport
             return Fail(stderr, 2, error);
         if (!string.Equals(request.Format, "csv", StringComparison.OrdinalIgnoreCase))
             return Fail(stderr, 2, $"--format: '{request.Format}' is not supported (csv)");
-        if (!DatabaseOption.TryParse(request.Database, out var database, out error, createFolder: false))
-            return Fail(stderr, 2, error);
+        if (!DatabaseOption.TryParse(request.Database, out var database, out error, out int exitCode, createFolder: false))
+            return Fail(stderr, exitCode, error);
         // Reading must not create an empty database where the user mistyped a path.
         if (database!.SqliteFile is { } file && !File.Exists(file))
             return Fail(stderr, 1, $"no database at {file} (--database or ${DatabaseOption.EnvironmentVariable})");

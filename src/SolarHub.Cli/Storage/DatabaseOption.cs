@@ -16,19 +16,26 @@ public static class DatabaseOption
     };
 
     /// <param name="createFolder">False for verbs that only read: a mistyped SQLite path leaves no folder behind.</param>
-    public static bool TryParse(string? value, out ConfigDatabase? database, out string error, bool createFolder = true)
+    /// <param name="exitCode">When false: 2 for a value that is not a database (bad usage), 1 when the SQLite file's
+    /// folder cannot be created (a read-only place, a missing mount: the database cannot be used).</param>
+    public static bool TryParse(string? value, out ConfigDatabase? database, out string error, out int exitCode, bool createFolder = true)
     {
+        database = null;
+        exitCode = 0;
         try
         {
             database = ConfigDatabase.Parse(value ?? Environment.GetEnvironmentVariable(EnvironmentVariable), createFolder);
             error = "";
             return true;
         }
-        catch (Exception e) when (e is ArgumentException or UriFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ArgumentException or UriFormatException)
         {
-            database = null;
-            error = $"--database: {e.Message}";
-            return false;
+            (error, exitCode) = ($"--database: {e.Message}", 2);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            (error, exitCode) = ($"--database: cannot create the database's folder: {e.Message}", 1);
+        }
+        return false;
     }
 }
