@@ -74,6 +74,17 @@ public sealed class RecentEventsTests
     }
 
     [Fact]
+    public void Events_appended_from_several_threads_are_published_in_id_order()
+    {
+        var recent = new RecentEvents(16, run: "r1");
+        var published = new List<long>();
+
+        Parallel.For(0, 4_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => recent.Append(EventKinds.BankAlarm, i, e => published.Add(e.Sequence)));
+
+        published.Should().HaveCount(4_000).And.BeInAscendingOrder("a client that resumes relies on ids going out in order");
+    }
+
+    [Fact]
     public void A_huge_unknown_id_is_echoed_cut_short()
     {
         var recent = new RecentEvents(3, run: "r1");

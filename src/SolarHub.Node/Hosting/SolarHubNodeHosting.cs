@@ -70,7 +70,7 @@ public static class SolarHubNodeHosting
         if (stored) akka.WithSolarHubHistory(node.Database!);
         akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
         // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.
-        akka.WithActors((system, _, resolver) => system.ActorOf(RecentEventsRecorder.Props(resolver.GetService<RecentEvents>()), RecentEventsRecorder.Name));
+        akka.WithActors((system, _, resolver) => RecentEventsRecorder.Start(system, resolver.GetService<RecentEvents>()));
         return akka;
     }
 

@@ -2,7 +2,7 @@ namespace SolarHub.Node.Api.Events;
 
 /// <summary>
 /// The node's last <see cref="Capacity"/> events, numbered: what a <c>GET /api/events</c> client that reconnects with
-/// <c>Last-Event-ID</c> missed. One writer (<see cref="RecentEventsRecorder"/>) appends; any request reads.
+/// <c>Last-Event-ID</c> missed. <see cref="RecentEventsRecorder"/> appends (from the publishers' threads, one at a time); any request reads.
 /// A ring buffer: appending never allocates beyond the numbered event, and the oldest event simply goes.
 /// </summary>
 public sealed class RecentEvents
@@ -27,14 +27,18 @@ public sealed class RecentEvents
     /// <summary>Numbers <paramref name="e"/> (the next sequence, its id) and keeps it, dropping the oldest when full.</summary>
     public ServerEvent Append(ServerEvent e) => Append(e.Kind, e.Data);
 
-    /// <summary>Numbers a record of the given SSE kind and keeps it (one allocation: the event itself).</summary>
-    public ServerEvent Append(string kind, object data)
+    /// <summary>
+    /// Numbers a record of the given SSE kind and keeps it (one allocation: the event itself), then hands it to
+    /// <paramref name="publish"/> under the same lock, so events from several publishing threads go out in id order.
+    /// </summary>
+    public ServerEvent Append(string kind, object data, Action<ServerEvent>? publish = null)
     {
         lock (_lock)
         {
             long sequence = ++_newest;
             var numbered = new ServerEvent(kind, data) { Sequence = sequence, Run = Run };
             _ring[(sequence - 1) % _ring.Length] = numbered;
+            publish?.Invoke(numbered);
             return numbered;
         }
     }

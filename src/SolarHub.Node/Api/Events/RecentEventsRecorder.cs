@@ -1,32 +1,47 @@
 using Akka.Actor;
+using Akka.Event;
 
 namespace SolarHub.Node.Api.Events;
 
 /// <summary>
-/// The one actor that numbers the node's events: follows every streamed record on the event stream, appends it to
-/// <see cref="RecentEvents"/> (id, replay buffer), then publishes the numbered <see cref="ServerEvent"/> for the
+/// Numbers the node's events: subscribed on the event stream to every streamed record, it appends each to
+/// <see cref="RecentEvents"/> (id, replay buffer) and publishes the numbered <see cref="ServerEvent"/> for the
 /// <c>GET /api/events</c> clients' subscribers. Appending before publishing is what lets a resuming client read the
-/// buffer after subscribing without a gap. No serialisation here: it happens once, when a client first sends the event.
+/// buffer after subscribing without a gap. Not an actor: it runs on the publisher's thread, as a logger does, because
+/// a mailbox hop for each of 7,000 events a second (1,000 banks) cost 3 % of the node's CPU for nothing; the buffer's
+/// lock keeps ids and publication in one order. No serialisation here: it happens once, when a client first sends it.
 /// </summary>
-public sealed class RecentEventsRecorder : ReceiveActor
+public sealed class RecentEventsRecorder : MinimalActorRef
 {
     public const string Name = "solarhub-api-recent-events";
 
-    public RecentEventsRecorder(RecentEvents recent)
+    private readonly RecentEvents _recent;
+    private readonly EventStream _stream;
+    private readonly Action<ServerEvent> _publish;
+
+    private RecentEventsRecorder(ExtendedActorSystem system, RecentEvents recent)
     {
-        ReceiveAny(message =>
-        {
-            if (!ServerEvent.Kinds.TryGetValue(message.GetType(), out var kind)) return;
-            Context.System.EventStream.Publish(recent.Append(kind, message));
-        });
+        _recent = recent;
+        _stream = system.EventStream;
+        _publish = e => _stream.Publish(e);
+        Provider = system.Provider;
+        Path = new RootActorPath(Provider.DefaultAddress) / "system" / Name;
     }
 
-    public static Props Props(RecentEvents recent) => Akka.Actor.Props.Create(() => new RecentEventsRecorder(recent));
+    public override ActorPath Path { get; }
 
-    protected override void PreStart()
+    public override IActorRefProvider Provider { get; }
+
+    /// <summary>Subscribes a recorder to every streamed record of <paramref name="system"/>'s event stream.</summary>
+    public static RecentEventsRecorder Start(ActorSystem system, RecentEvents recent)
     {
-        foreach (var type in ServerEvent.Kinds.Keys) Context.System.EventStream.Subscribe(Self, type);
+        var recorder = new RecentEventsRecorder((ExtendedActorSystem)system, recent);
+        foreach (var type in ServerEvent.Kinds.Keys) system.EventStream.Subscribe(recorder, type);
+        return recorder;
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void TellInternal(object message, IActorRef sender)
+    {
+        if (ServerEvent.Kinds.TryGetValue(message.GetType(), out var kind)) _recent.Append(kind, message, _publish);
+    }
 }
