@@ -15,6 +15,8 @@ namespace SolarHub.ConfigStore;
 /// Before each store starts, the database is opened once outside Akka.Persistence (<see cref="DatabaseProbe"/>): a
 /// database that is not there yet (PostgreSQL starting after the hub at boot) is said once and tried again quietly,
 /// with backoff, instead of each start flooding the log with the persistence plugin's stack traces.
+/// About 300 lines because it is one state machine (probing, starting, running, writing, stopping, waiting) whose
+/// states must be read together to see that no request is lost; its rules (backoff, when to answer at once) are small.
 /// </summary>
 public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {

@@ -8,7 +8,6 @@ namespace SolarHub.Cli.Run;
 public sealed class TelemetryPrinter : ReceiveActor
 {
     private readonly TextWriter _out;
-    private readonly RetryLineFilter _retries = new(TimeSpan.FromMinutes(1));
 
     public TelemetryPrinter(TextWriter output)
     {
@@ -17,9 +16,10 @@ public sealed class TelemetryPrinter : ReceiveActor
             $"{t.BankId} {t.State,-8} active={t.ActiveAdapter ?? "none",-10} packs {t.PacksFresh}/{t.PacksTotal} fresh{(t.Stale ? " STALE" : "")}  " +
             $"{t.Voltage:0.00} V {t.Current,7:0.00} A {t.Power,8:0} W  SOC {t.Soc:0.0} %  cells {t.CellMin:0.000}..{t.CellMax:0.000} V  {t.TemperatureMin:0.#}..{t.TemperatureMax:0.#} °C"));
         Receive<FailoverOccurred>(f => Write($"{f.BankId} >>> {(f.IsFailback ? "FAILBACK" : "FAILOVER")} {f.From} -> {f.To}: {f.Reason}"));
+        // A retry's turns are left out (the bank logs the first fault, a spent budget and "still failing" once a minute).
         Receive<AdapterStateChanged>(c =>
         {
-            if (_retries.Line(c) is { } line) Write(line);
+            if (!c.Retry) Write($"{c.BankId} adapter {c.AdapterId}: {c.From} -> {c.To} ({c.Reason})");
         });
         Receive<BankAlarm>(a => Write($"{a.BankId} {(a.Cleared ? "alarm cleared" : "ALARM")} {a.Kind}: {a.Message}"));
     }

@@ -48,7 +48,7 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     public AdapterStateChanged? MoveTo(AdapterState state, string reason, string bankId, DateTimeOffset now)
     {
         if (state == State) return null;
-        var change = new AdapterStateChanged(bankId, Id, now, State, state, reason);
+        var change = new AdapterStateChanged(bankId, Id, now, State, state, reason) { Retry = Streak.Repeating && state != AdapterState.Healthy };
         State = state;
         StateReason = reason;
         HealthySince = state == AdapterState.Healthy ? now : null;

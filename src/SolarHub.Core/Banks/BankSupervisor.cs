@@ -273,7 +273,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         var change = t.MoveTo(state, reason, BankId, Now);
         if (change is null) return false;
         // While faults repeat, the fault notices speak for each retry's state changes.
-        if (t.Streak.Repeating && state != AdapterState.Healthy) _log.Debug("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
+        if (change.Retry) _log.Debug("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
         else _log.Info("bank {0}: adapter {1} {2} -> {3} ({4})", BankId, t.Id, change.From, change.To, reason);
         if (state == AdapterState.Healthy && t.Streak.Recover(Now) is { } streak)
             _log.Info("bank {0}: adapter {1} recovered after {2} fault(s) in {3:0.0} s", BankId, t.Id, streak.Faults, streak.Lasted.TotalSeconds);

@@ -17,7 +17,14 @@ public sealed record FailoverOccurred(string BankId, DateTimeOffset At, string? 
 }
 
 /// <summary>An adapter changed state.</summary>
-public sealed record AdapterStateChanged(string BankId, string AdapterId, DateTimeOffset At, AdapterState From, AdapterState To, string Reason);
+public sealed record AdapterStateChanged(string BankId, string AdapterId, DateTimeOffset At, AdapterState From, AdapterState To, string Reason)
+{
+    /// <summary>
+    /// One more turn of a retry that keeps failing (the adapter faulted before and has not been healthy since): a
+    /// bank with no healthy adapter retries twice a second, so a console or a log shows these only when asked.
+    /// </summary>
+    public bool Retry { get; init; }
+}
 
 /// <summary>Something users must know about a bank; <see cref="Cleared"/> is true when the condition ended.</summary>
 public sealed record BankAlarm(string BankId, DateTimeOffset At, BankAlarmKind Kind, string Message, bool Cleared);

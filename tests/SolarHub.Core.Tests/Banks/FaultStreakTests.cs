@@ -37,4 +37,19 @@ public class FaultStreakTests
         streak.Fault(T0.AddSeconds(4), budgetSpent: false).Should().Be(FaultNotice.First, "a new streak starts");
         streak.Fault(T0.AddSeconds(5), budgetSpent: true).Should().Be(FaultNotice.BudgetSpent, "each streak tells it once");
     }
+
+    [Fact]
+    public void The_state_changes_of_a_repeating_fault_are_marked_as_retries_until_the_adapter_is_healthy()
+    {
+        var t = new SolarHub.Core.Banks.AdapterTracker(new SolarHub.Configuration.AdapterConfig("gw", SolarHub.Configuration.AdapterProtocol.JkPassive,
+            new SolarHub.Configuration.TcpTransport("127.0.0.1", 1)), rank: 0);
+
+        t.Streak.Fault(T0, budgetSpent: false);
+        t.MoveTo(SolarHub.Core.Telemetry.AdapterState.Restarting, "refused", "house", T0)!.Retry.Should().BeFalse("the first fault is news");
+        t.MoveTo(SolarHub.Core.Telemetry.AdapterState.Connecting, "restarted after backoff", "house", T0)!.Retry.Should().BeFalse();
+        t.Streak.Fault(T0.AddSeconds(1), budgetSpent: false);
+        t.MoveTo(SolarHub.Core.Telemetry.AdapterState.Restarting, "refused", "house", T0.AddSeconds(1))!.Retry.Should().BeTrue();
+        t.MoveTo(SolarHub.Core.Telemetry.AdapterState.Connecting, "restarted after backoff", "house", T0.AddSeconds(2))!.Retry.Should().BeTrue();
+        t.MoveTo(SolarHub.Core.Telemetry.AdapterState.Healthy, "fresh data", "house", T0.AddSeconds(3))!.Retry.Should().BeFalse("the recovery is news");
+    }
 }
