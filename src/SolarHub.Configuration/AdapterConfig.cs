@@ -22,6 +22,12 @@ public sealed record AdapterConfig(
     /// <summary>Far more adapters than a bank has, small enough to read and to type.</summary>
     public const int MaxPriority = 1000;
 
+    /// <summary>
+    /// The cluster node the adapter's port is attached to (see docs/cluster.md): a serial adapter in a cluster must name
+    /// one and is opened only there; null: any node may open it (TCP), or the only node when not clustered.
+    /// </summary>
+    public string? Node { get; init; }
+
     public TimeSpan EffectivePollTimeout => PollTimeout ?? TimeSpan.FromSeconds(1);
     public TimeSpan EffectivePollGap => PollGap ?? TimeSpan.FromMilliseconds(150);
 
