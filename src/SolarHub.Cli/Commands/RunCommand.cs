@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,20 +27,27 @@ public static class RunCommand
         var demoFault = new Option<bool>("--demo-fault") { Description = "Demo only: kill the primary gateway after 10 s and bring it back 15 s later, to show failover and failback." };
         var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (e.g. 00:01:00); default: until Ctrl+C." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every adapter and actor event, not only warnings." };
+        var cluster = new Option<bool?>("--cluster") { Description = "Join a cluster of nodes sharing the --database (docs/cluster.md); else SOLARHUB_CLUSTER=1 or HOCON solarhub.cluster.enabled." };
+        var node = new Option<string?>("--node") { Description = "Cluster: this node's name, which adapters name to be opened here (else SOLARHUB_NODE, solarhub.cluster.node)." };
+        var remoting = new Option<string?>("--remoting") { Description = $"Cluster: host:port this node listens on for the others (else SOLARHUB_REMOTING, solarhub.cluster.remoting; default {ClusterArguments.DefaultRemoting}, loopback only)." };
+        var seeds = new Option<string?>("--seeds") { Description = "Cluster: host:port[,host:port...] of the nodes to join through (else SOLARHUB_SEEDS, solarhub.cluster.seeds; default this node's --remoting)." };
+        var hocon = new Option<FileInfo?>("--hocon") { Description = "A HOCON file whose settings win over the defaults (timings, solarhub.cluster...; hocon/README.md)." };
         var apiTokenFile = new Option<FileInfo?>("--api-token-file") { Description = "File holding the bearer token that unlocks the API's state-changing endpoints (else SOLARHUB_API_TOKEN or HOCON solarhub.api.token; with none they are off)." };
 
         var command = new Command("run", "Run the hub: listen to the configured banks, fail over between their adapters, serve the HTTP API. " +
             "Banks come from the database (changes made with 'solarhub config' apply live) or from --config; with none stored, the demo runs: " +
             "press k to kill the primary gateway, r to revive it, q to quit.")
         {
-            config, database, demo, urls, demoFault, duration, verbose, apiTokenFile,
+            config, database, demo, urls, demoFault, duration, verbose, apiTokenFile, cluster, node, remoting, seeds, hocon,
         };
         command.SetAction((pr, ct) => RunAsync(new RunOptions(pr.GetValue(config), pr.GetValue(database), pr.GetValue(demo), pr.GetValue(urls)!,
-            pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose), pr.GetValue(apiTokenFile)), ct));
+            pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose), pr.GetValue(apiTokenFile),
+            new ClusterArguments(pr.GetValue(cluster), pr.GetValue(node), pr.GetValue(remoting), pr.GetValue(seeds)), pr.GetValue(hocon)), ct));
         return command;
     }
 
-    private sealed record RunOptions(FileInfo? ConfigFile, string? Database, bool ForceDemo, string Urls, bool DemoFault, TimeSpan? Duration, bool Verbose, FileInfo? ApiTokenFile);
+    private sealed record RunOptions(FileInfo? ConfigFile, string? Database, bool ForceDemo, string Urls, bool DemoFault, TimeSpan? Duration, bool Verbose,
+        FileInfo? ApiTokenFile, ClusterArguments Cluster, FileInfo? HoconFile);
 
     private static async Task<int> RunAsync(RunOptions o, CancellationToken ct)
     {
@@ -51,6 +59,28 @@ public static class RunCommand
                 Console.Error.WriteLine($"run: --api-token-file {o.ApiTokenFile.FullName}: {(o.ApiTokenFile.Exists ? "the file is empty" : "no such file")}");
                 return 2;
             }
+        }
+
+        Config? hoconSettings = null;
+        if (o.HoconFile is not null)
+        {
+            try { hoconSettings = ConfigurationFactory.ParseString(File.ReadAllText(o.HoconFile.FullName)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConfigurationException or FormatException)
+            {
+                Console.Error.WriteLine($"run: --hocon {o.HoconFile.FullName}: {e.Message}");
+                return 2;
+            }
+        }
+        var clustering = o.Cluster.Resolve(hoconSettings, Environment.GetEnvironmentVariable, out var clusterError);
+        if (clusterError is not null)
+        {
+            Console.Error.WriteLine($"run: {clusterError}");
+            return 2;
+        }
+        if (clustering is not null && o.ConfigFile is not null)
+        {
+            Console.Error.WriteLine("run: --cluster runs the banks stored in the database the nodes share (--database postgresql://...), not a --config file");
+            return 2;
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -93,8 +123,8 @@ public static class RunCommand
                 Console.Error.WriteLine($"run: {answer.Problem}; waiting for it, trying again quietly: the banks start when it answers (GET /health/ready says 503 until then)");
         }
 
-        var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken } };
-        var app = HubHost.Build(node, o.Urls, o.Verbose, Console.Out);
+        var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken }, Cluster = clustering };
+        var app = HubHost.Build(node, o.Urls, o.Verbose, Console.Out, hoconSettings);
         try
         {
             await app.StartAsync(stop.Token);
@@ -110,7 +140,8 @@ public static class RunCommand
         DemoEnvironment? started;
         try
         {
-            started = database is null ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
+            // A cluster's nodes would each start the demo's gateways: there it runs only when asked for.
+            started = database is null || (clustering is not null && !o.ForceDemo) ? null : await StartDemoIfWanted(app, database, o.ForceDemo, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -120,6 +151,8 @@ public static class RunCommand
         await using var demo = started;
         if (database is not null && demo is null)
             Console.WriteLine($"config: running the banks stored in {database.Description}");
+        if (clustering is not null)
+            Console.WriteLine($"cluster: node '{clustering.Node}' on {clustering.Remoting}, joining through {string.Join(", ", clustering.Seeds)} (GET /api/cluster; docs/cluster.md)");
         if (!waitingForDatabase) Console.WriteLine(apiLine);
 
         var background = new List<Task>();

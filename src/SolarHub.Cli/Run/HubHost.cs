@@ -11,7 +11,8 @@ namespace SolarHub.Cli.Run;
 /// <summary><c>solarhub run</c>'s application: the node library, Serilog on the console, and the live telemetry lines.</summary>
 public static class HubHost
 {
-    public static WebApplication Build(SolarHubNodeOptions node, string urls, bool verbose, TextWriter telemetryOut)
+    /// <param name="hocon">Settings that win over every default (run's --hocon file).</param>
+    public static WebApplication Build(SolarHubNodeOptions node, string urls, bool verbose, TextWriter telemetryOut, Akka.Configuration.Config? hocon = null)
     {
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? Serilog.Events.LogEventLevel.Information : Serilog.Events.LogEventLevel.Warning)
@@ -31,6 +32,7 @@ public static class HubHost
                 loggers.ClearLoggers();
                 loggers.AddLogger<SerilogLogger>();
             });
+            if (hocon is not null) akka.AddHocon(hocon, HoconAddMode.Prepend);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });
 

@@ -45,6 +45,9 @@ public sealed record BankSnapshot(
 
     /// <summary>Failovers since the bank started (<see cref="Failovers"/> keeps only the latest 50).</summary>
     public long FailoverCount { get; init; }
+
+    /// <summary>The cluster node the bank runs on; null when not clustered.</summary>
+    public string? Node { get; init; }
 }
 
 public sealed record AdapterSnapshot(
@@ -71,6 +74,9 @@ public sealed record AdapterSnapshot(
 
     /// <summary>Bytes that formed no valid message: noise, truncated messages, Modbus messages with a bad CRC.</summary>
     public long DiscardedBytes { get; init; }
+
+    /// <summary>The cluster node the adapter runs on (the one it names, else its bank's); null when not clustered.</summary>
+    public string? Node { get; init; }
 }
 
 /// <summary>A pack's freshness and, once it has reported, its latest values.</summary>

@@ -9,32 +9,37 @@ namespace SolarHub.Core.Banks;
 /// </summary>
 public static class BankSnapshotBuilder
 {
-    public static BankSnapshot Build(BankConfig config, BankState state, ActiveAdapter active, BankAdapters adapters, PackFreshness packs, BankTelemetry totals) => new(
+    public static BankSnapshot Build(BankConfig config, BankState state, ActiveAdapter active, BankAdapters adapters, PackFreshness packs, BankTelemetry totals,
+        string? node = null) => new(
         config.Id, config.Name, state, active.Id,
-        adapters.ByRank.Select(t => Tracked(t, active.Is(t.Id)))
-            .Concat(config.Adapters.Where(a => !adapters.Contains(a.Id)).Select(Disabled)).ToList(),
+        adapters.ByRank.Select(t => Tracked(t, active.Is(t.Id), node))
+            .Concat(config.Adapters.Where(a => !adapters.Contains(a.Id)).Select(a => Disabled(a, node))).ToList(),
         packs.Records.Select(p => new PackSnapshot(p.Address, p.UpdatedAt, p.Stale, p.Latest)).ToList(),
         totals,
         active.History)
     {
         ForcedAdapter = active.Forced,
         FailoverCount = active.FailoverCount,
+        Node = node,
     };
 
-    private static AdapterSnapshot Tracked(AdapterTracker t, bool isActive) => new(
+    // An adapter runs on the node it names, else beside its bank.
+    private static AdapterSnapshot Tracked(AdapterTracker t, bool isActive, string? bankNode) => new(
         t.Id, t.Config.Describe(), t.Config.Priority, t.Config.Enabled, isActive, t.State, t.StateReason,
         t.LastHeartbeat, t.LastFrameAt, t.HealthySince, t.Bytes, t.Frames, t.ChecksumErrors, t.Restarts, t.LastError)
     {
         Protocol = t.Config.Protocol,
         Transport = t.Config.Transport.Describe(),
         DiscardedBytes = t.DiscardedBytes,
+        Node = bankNode is null ? null : t.Config.Node ?? bankNode,
     };
 
-    private static AdapterSnapshot Disabled(AdapterConfig a) => new(
+    private static AdapterSnapshot Disabled(AdapterConfig a, string? bankNode) => new(
         a.Id, a.Describe(), a.Priority, a.Enabled, Active: false, AdapterState.Stopped, "disabled in configuration",
         null, null, null, 0, 0, 0, 0, null)
     {
         Protocol = a.Protocol,
         Transport = a.Transport.Describe(),
+        Node = bankNode is null ? null : a.Node ?? bankNode,
     };
 }

@@ -25,6 +25,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private readonly BankTimings _timings;
     private readonly AdapterSettings _adapterSettings;
     private readonly Func<TransportSettings, IBusTransport> _transports;
+    private readonly IAdapterPlacement _placement;
     private readonly BankAdapters _adapters = new();
     private readonly PackFreshness _packs;
     private readonly ActiveAdapter _active;
@@ -38,12 +39,14 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     // Told to every adapter when it changes: with no healthy adapter, each one may be the way back (down-retry).
     private bool _noneHealthy = true;
 
-    public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null)
+    public BankSupervisor(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null,
+        IAdapterPlacement? placement = null)
     {
         _config = config;
         _timings = timings;
         _adapterSettings = adapterSettings;
         _transports = transports ?? BusTransports.For;
+        _placement = placement ?? LocalAdapterPlacement.Instance;
         _packs = new PackFreshness(config.Id);
         _active = new ActiveAdapter(config.Id);
         _health = new BankHealth(config.Id, Now, timings);
@@ -60,7 +63,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         Receive<Tick>(_ => OnTick());
         Receive<PublishTelemetry>(_ => Publish(Totals()));
         Receive<ProbeStandbys>(_ => OnProbe());
-        Receive<GetBankSnapshot>(_ => Sender.Tell(BankSnapshotBuilder.Build(_config, _health.State, _active, _adapters, _packs, Totals())));
+        Receive<GetBankSnapshot>(_ => Sender.Tell(BankSnapshotBuilder.Build(_config, _health.State, _active, _adapters, _packs, Totals(), _placement.ThisNode)));
         Receive<ApplyBankConfig>(m => Apply(m.Config));
         Receive<ForceActiveAdapter>(m => Sender.Tell(Force(m.AdapterId)));
         Receive<ReleaseForcedAdapter>(m => Sender.Tell(Release(m.AdapterId)));
@@ -68,8 +71,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
         Receive<Terminated>(t => OnChildTerminated(t.ActorRef));
     }
 
-    public static Props Props(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null) =>
-        Akka.Actor.Props.Create(() => new BankSupervisor(config, timings, adapterSettings, transports));
+    public static Props Props(BankConfig config, BankTimings timings, AdapterSettings adapterSettings, Func<TransportSettings, IBusTransport>? transports = null,
+        IAdapterPlacement? placement = null) =>
+        Akka.Actor.Props.Create(() => new BankSupervisor(config, timings, adapterSettings, transports, placement));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -249,7 +253,8 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private void StartAdapter(AdapterTracker t)
     {
         t.Generation++;
-        var props = AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings, _noneHealthy);
+        var props = _placement.Elsewhere(BankId, t.Config, _config.Packs, Self, _noneHealthy)
+            ?? AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings, _noneHealthy);
         t.Child = Context.ActorOf(props, $"adapter-{Uri.EscapeDataString(t.Id)}-{t.Generation}");
         Context.Watch(t.Child);
         t.StartedAt = Now;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SolarHub.Cluster.Hosting;
 using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
@@ -57,16 +58,20 @@ public static class SolarHubNodeHosting
 
     /// <summary>
     /// The node's actors in an actor system: with a database, the configuration store (the banks and the MQTT output
-    /// follow it) and the history; without one, <see cref="SolarHubNodeOptions.Config"/> as it is. Akka.Hosting's
-    /// liveness check joins the node's health checks.
+    /// follow it) and the history; without one, <see cref="SolarHubNodeOptions.Config"/> as it is; with
+    /// <see cref="SolarHubNodeOptions.Cluster"/>, the banks as a cluster's sharded entities. Akka.Hosting's liveness check
+    /// joins the node's health checks.
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubNode(this AkkaConfigurationBuilder akka, SolarHubNodeOptions node)
     {
         bool stored = node.Database is not null;
+        if (node.Cluster is not null && !stored)
+            throw new ArgumentException("a clustered node needs the configuration database its nodes share (SolarHubNodeOptions.Database)", nameof(node));
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
         if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
-        akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
+        if (node.Cluster is { } cluster) akka.WithSolarHubCluster(cluster, node.Transports);
+        else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
         akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
         // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.

@@ -1,3 +1,4 @@
+using SolarHub.Cluster.Hosting;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Database;
@@ -19,6 +20,12 @@ public sealed record SolarHubNodeOptions
 
     /// <summary>HTTP API settings (token, event stream).</summary>
     public ApiOptions Api { get; init; } = new();
+
+    /// <summary>
+    /// Joins a cluster of nodes sharing <see cref="Database"/> (docs/cluster.md): banks then run as sharded entities and
+    /// adapters on the node they name. Null: a single node.
+    /// </summary>
+    public SolarHubClusterOptions? Cluster { get; init; }
 
     /// <summary>How adapters open their transports; null: the built-in TCP and serial transports.</summary>
     public Func<TransportSettings, IBusTransport>? Transports { get; init; }

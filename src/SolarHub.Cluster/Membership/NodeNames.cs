@@ -1,0 +1,27 @@
+using Akka.Actor;
+using Akka.Cluster;
+
+namespace SolarHub.Cluster.Membership;
+
+/// <summary>
+/// A node's name travels as a cluster role (<c>node:&lt;name&gt;</c>), so every member knows every other member's name
+/// from the membership alone, without asking.
+/// </summary>
+public static class NodeNames
+{
+    private const string Prefix = "node:";
+
+    /// <summary>Every SolarHub node has this role (banks and adapters run only on such nodes).</summary>
+    public const string NodeRole = "solarhub";
+
+    public static string RoleOf(string node) => Prefix + node;
+
+    /// <summary>The member's node name, or its address when it has none (a member that is not a SolarHub node).</summary>
+    public static string NameOf(Member member) =>
+        member.Roles.FirstOrDefault(r => r.StartsWith(Prefix, StringComparison.Ordinal)) is { } role ? role[Prefix.Length..] : member.Address.ToString();
+
+    /// <summary>The address of the member named <paramref name="node"/> that is Up (or WeaklyUp) and reachable from here, if any.</summary>
+    public static Address? AddressOf(ClusterEvent.CurrentClusterState state, string node) =>
+        state.Members.FirstOrDefault(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp && m.HasRole(RoleOf(node))
+            && !state.Unreachable.Contains(m))?.Address;
+}
