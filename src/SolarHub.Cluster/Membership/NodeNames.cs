@@ -4,12 +4,13 @@ using Akka.Cluster;
 namespace SolarHub.Cluster.Membership;
 
 /// <summary>
-/// A node's name travels as a cluster role (<c>node:&lt;name&gt;</c>), so every member knows every other member's name
+/// A node's name travels as a cluster role (<c>node.(<c>node:&lt;name&gt;</c>)lt;name(<c>node:&lt;name&gt;</c>)gt;</c>), so every member knows every other member's name
 /// from the membership alone, without asking.
 /// </summary>
 public static class NodeNames
 {
-    private const string Prefix = "node:";
+    // No ":" in a role: Akka.Hosting writes roles into HOCON unquoted.
+    private const string Prefix = "node.";
 
     /// <summary>Every SolarHub node has this role (banks and adapters run only on such nodes).</summary>
     public const string NodeRole = "solarhub";

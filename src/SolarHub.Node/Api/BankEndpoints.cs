@@ -20,7 +20,13 @@ public static class BankEndpoints
             s.Id, s.Name, s.State, s.ActiveAdapter, s.ForcedAdapter,
             s.Totals.PacksFresh, s.Totals.PacksTotal, s.Totals.Stale, s.Totals.Soc, s.Totals.Power, s.Totals.Voltage, s.Totals.Current,
             s.Totals.CellMin, s.Totals.CellMax, s.Totals.TemperatureMin, s.Totals.TemperatureMax,
-            s.Adapters.Count(a => a.State == AdapterState.Healthy), s.Adapters.Count, s.FailoverCount, s.Failovers.FirstOrDefault()?.At, s.Totals.At);
+            s.Adapters.Count(a => a.State == AdapterState.Healthy), s.Adapters.Count, s.FailoverCount, s.Failovers.FirstOrDefault()?.At, s.Totals.At)
+        {
+            Node = s.Node,
+        };
+
+        /// <summary>The cluster node the bank runs on; null when not clustered.</summary>
+        public string? Node { get; init; }
     }
 
     public static IEndpointRouteBuilder MapBankEndpoints(this IEndpointRouteBuilder app)
