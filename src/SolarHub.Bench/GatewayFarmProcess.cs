@@ -40,17 +40,7 @@ public sealed class GatewayFarmProcess : IAsyncDisposable
 
     public static async Task<GatewayFarmProcess> StartAsync(int count, int packs, TimeSpan timeout, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Run the same CLI: through its apphost, or through dotnet when that is how this process was started.
-        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-        foreach (var arg in new[] { "bench", "gateways", "--count", count.ToString(CultureInfo.InvariantCulture), "--packs", packs.ToString(CultureInfo.InvariantCulture) })
-            info.ArgumentList.Add(arg);
+        var info = SolarHubProcess.StartInfo(["bench", "gateways", "--count", count.ToString(CultureInfo.InvariantCulture), "--packs", packs.ToString(CultureInfo.InvariantCulture)]);
 
         var process = Process.Start(info) ?? throw new BenchException($"cannot start {info.FileName}");
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);

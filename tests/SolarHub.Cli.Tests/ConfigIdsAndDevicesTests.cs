@@ -1,3 +1,4 @@
+using SolarHub.Simulator.Transports;
 using Akka.Actor;
 using Akka.Persistence;
 using SolarHub.Cli.ConfigVerbs;

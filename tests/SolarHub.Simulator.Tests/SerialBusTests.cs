@@ -1,3 +1,4 @@
+using SolarHub.Simulator.Transports;
 using System.IO.Ports;
 using SolarHub.Protocol.Jk;
 using SolarHub.Protocol.Jk.Bus;

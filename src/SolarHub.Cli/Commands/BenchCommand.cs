@@ -26,6 +26,21 @@ public static class BenchCommand
         command.Subcommands.Add(HistoryBenchCommand.Create());
         command.Subcommands.Add(Gateways());
         command.Subcommands.Add(Mqtt());
+        command.Subcommands.Add(Cluster());
+        return command;
+    }
+
+    private static Command Cluster()
+    {
+        var database = new Option<string?>("--database") { Description = "The database the three nodes share: an empty PostgreSQL database (postgresql://...) (default: a new SQLite file in the temp folder)." };
+        var command = new Command("cluster", "Three nodes on 127.0.0.1 (real processes) on simulated gateways and socat ptys: time kill -9 of a bank's node " +
+            "to fresh data elsewhere, kill -9 of the node a serial adapter is attached to (failover to a standby on another node, then failback), " +
+            "and the data gap of a graceful leave. Needs socat.")
+        {
+            database,
+        };
+        command.SetAction((pr, ct) => Execute("cluster", ct, async token =>
+            (await SolarHub.Bench.Cluster.ClusterBench.RunAsync(pr.GetValue(database), Console.Out, token)).Summary));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using SolarHub.Simulator.Transports;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SolarHub.TestSupport;
+namespace SolarHub.Simulator.Transports;
 
 /// <summary>
 /// Two connected pseudo-terminals made by socat (<c>pty,raw,echo=0,link=…</c>): what is written to <see cref="A"/>
@@ -10,6 +10,9 @@ namespace SolarHub.TestSupport;
 public sealed class PtyPair : IAsyncDisposable
 {
     public const string Socat = "/usr/bin/socat";
+
+    // socat makes its links in milliseconds; this bounds a machine under heavy load.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     private readonly string _directory;
     private Process? _socat;
@@ -60,7 +63,12 @@ public sealed class PtyPair : IAsyncDisposable
         socat.OutputDataReceived += (_, _) => { };
         socat.BeginErrorReadLine();
         socat.BeginOutputReadLine();
-        await Wait.UntilAsync(() => (File.Exists(A) && File.Exists(B)) || socat.HasExited, "socat's pty links");
+        var deadline = DateTime.UtcNow + Patience;
+        while (!(File.Exists(A) && File.Exists(B)) && !socat.HasExited)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("socat made no pty links");
+            await Task.Delay(10);
+        }
         if (socat.HasExited) throw new InvalidOperationException($"socat exited with {socat.ExitCode}");
     }
 
@@ -69,7 +77,7 @@ public sealed class PtyPair : IAsyncDisposable
     {
         if (_socat is null || _socat.HasExited) return;
         _socat.Kill();
-        using var timeout = new CancellationTokenSource(Wait.Default);
+        using var timeout = new CancellationTokenSource(Patience);
         await _socat.WaitForExitAsync(timeout.Token);
     }
 

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SolarHub.Bench.Cluster;
+
+/// <summary>
+/// One node of a cluster on loopback: a <c>solarhub run --cluster</c> process of its own, its output in a log file.
+/// It can be killed (SIGKILL, a power cut), asked to leave (SIGTERM: a graceful leave) and started again.
+/// </summary>
+public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPort, IReadOnlyList<int> seedPorts, string database, string directory,
+    IReadOnlyList<string> extraArgs) : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private Process? _process;
+    private Task _pump = Task.CompletedTask;
+
+    public string Name => name;
+    public Uri Url { get; } = new($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}");
+    public string LogPath => Path.Combine(directory, $"{name}.log");
+    public bool IsRunning => _process is { HasExited: false };
+
+    public async Task StartAsync(HttpClient http, CancellationToken ct)
+    {
+        if (IsRunning) return;
+        string Port(int p) => $"127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}";
+        var info = SolarHubProcess.StartInfo(["run", "--cluster", "--node", name, "--remoting", Port(remotingPort),
+            "--seeds", string.Join(',', seedPorts.Select(Port)), "--urls", Url.ToString().TrimEnd('/'), "--database", database, "--verbose", .. extraArgs]);
+        var process = _process = Process.Start(info) ?? throw new BenchException($"cannot start node {name}");
+        process.StandardInput.Close();
+        var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        await log.WriteLineAsync($"==== {DateTimeOffset.Now:O} started {name} (pid {process.Id})");
+        _pump = Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log)).ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (process.HasExited) throw new BenchException($"node {name} exited ({process.ExitCode}) while starting: see {LogPath}");
+            if (DateTime.UtcNow > deadline) throw new BenchException($"node {name} did not answer /health/live within {StartTimeout.TotalSeconds:0} s: see {LogPath}");
+            try
+            {
+                using var answer = await http.GetAsync(new Uri(Url, "/health/live"), ct);
+                if (answer.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
+            await Task.Delay(200, ct);
+        }
+    }
+
+    /// <summary>SIGKILL: the node vanishes without a word, as in a power cut.</summary>
+    public async Task KillAsync()
+    {
+        if (!IsRunning) return;
+        _process!.Kill();
+        await _process.WaitForExitAsync();
+        await _pump;
+    }
+
+    /// <summary>SIGTERM: the node leaves the cluster gracefully (its banks hand over), then exits.</summary>
+    public async Task LeaveAsync(TimeSpan patience)
+    {
+        if (!IsRunning) return;
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process!.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            await kill!.WaitForExitAsync();
+        try { await _process.WaitForExitAsync().WaitAsync(patience); }
+        catch (TimeoutException) { await KillAsync(); }
+        await _pump;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+    }
+
+    private static async Task Copy(StreamReader from, StreamWriter to)
+    {
+        while (await from.ReadLineAsync() is { } line)
+            lock (to) to.WriteLine(line);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using SolarHub.ConfigStore;
+using SolarHub.Configuration;
+using SolarHub.Database;
+
+namespace SolarHub.Bench.Cluster;
+
+/// <summary>A bank as any node reports it (<c>GET /api/banks/{id}</c>): where it runs and how fresh its newest reading is.</summary>
+public sealed record BankView(string? Node, string State, string? ActiveAdapter, DateTimeOffset? NewestReading);
+
+/// <summary>
+/// Three nodes on 127.0.0.1 sharing one configuration database, as <c>deploy/cluster-local.sh</c> starts them, for the
+/// cluster bench and the cluster tests: the nodes are real processes, so they can be killed with SIGKILL.
+/// </summary>
+public sealed class ClusterSite : IAsyncDisposable
+{
+    public static readonly string[] NodeNames = ["n1", "n2", "n3"];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(1.5) };
+    private readonly List<ClusterNodeProcess> _nodes = [];
+    private readonly string _directory;
+
+    private ClusterSite(ConfigDatabase database, string directory)
+    {
+        Database = database;
+        _directory = directory;
+    }
+
+    public ConfigDatabase Database { get; }
+    public IReadOnlyList<ClusterNodeProcess> Nodes => _nodes;
+    public string Directory => _directory;
+
+    public ClusterNodeProcess Node(string name) => _nodes.Single(n => n.Name == name);
+
+    /// <summary>Starts the nodes on <paramref name="database"/> (a PostgreSQL URL; null: a SQLite file in a temporary folder).</summary>
+    /// <param name="extraRunArgs">More options for every node's <c>run</c> (e.g. <c>--hocon</c>).</param>
+    public static async Task<ClusterSite> StartAsync(string? database, TextWriter progress, CancellationToken ct, IReadOnlyList<string>? extraRunArgs = null)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("solarhub-cluster-").FullName;
+        var db = database is null ? ConfigDatabase.Sqlite(Path.Combine(directory, "solarhub.db")) : ConfigDatabase.Parse(database);
+        var site = new ClusterSite(db, directory);
+        var remoting = NodeNames.Select(_ => FreePort()).ToArray();
+        for (int i = 0; i < NodeNames.Length; i++)
+            site._nodes.Add(new ClusterNodeProcess(NodeNames[i], FreePort(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? []));
+        try
+        {
+            // The first seed starts the cluster; the others join it.
+            foreach (var node in site._nodes)
+            {
+                await node.StartAsync(site._http, ct);
+                progress.WriteLine($"cluster: {node.Name} up at {node.Url} (log {node.LogPath})");
+            }
+        }
+        catch
+        {
+            await site.DisposeAsync();
+            throw;
+        }
+        return site;
+    }
+
+    /// <summary>Stores <paramref name="config"/> as the cluster's configuration, as <c>solarhub config import</c> would.</summary>
+    public async Task StoreAsync(HubConfig config, CancellationToken ct)
+    {
+        await using var session = await ConfigStoreSession.StartAsync(Database, logging: null, ct);
+        var answer = await ConfigStoreClient.ReplaceAsync(session.Store, config, "bench cluster", ct);
+        if (answer is not ChangesAccepted) throw new BenchException($"the cluster's configuration was not stored: {answer}");
+    }
+
+    /// <summary>The bank as <paramref name="via"/> reports it; null while that node does not answer for it.</summary>
+    public async Task<BankView?> BankAsync(ClusterNodeProcess via, string bankId, CancellationToken ct)
+    {
+        try
+        {
+            using var answer = await _http.GetAsync(new Uri(via.Url, $"/api/banks/{Uri.EscapeDataString(bankId)}"), ct);
+            if (!answer.IsSuccessStatusCode) return null;
+            using var json = JsonDocument.Parse(await answer.Content.ReadAsStreamAsync(ct));
+            var bank = json.RootElement;
+            DateTimeOffset? newest = null;
+            foreach (var pack in bank.GetProperty("packs").EnumerateArray())
+                if (!pack.GetProperty("stale").GetBoolean() && pack.GetProperty("updatedAt") is { ValueKind: JsonValueKind.String } at
+                    && (newest is null || at.GetDateTimeOffset() > newest)) newest = at.GetDateTimeOffset();
+            return new BankView(Text(bank, "node"), bank.GetProperty("state").GetString()!, Text(bank, "activeAdapter"), newest);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
+        {
+            ct.ThrowIfCancellationRequested();
+            return null;
+        }
+    }
+
+    /// <summary>Polls <see cref="BankAsync"/> until <paramref name="done"/> holds; the view that satisfied it, or a bench failure.</summary>
+    public async Task<BankView> WaitForBankAsync(string bankId, Func<BankView, bool> done, TimeSpan timeout, string what, CancellationToken ct, ClusterNodeProcess? via = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var node in via is null ? _nodes.Where(n => n.IsRunning) : [via])
+                if (await BankAsync(node, bankId, ct) is { } view && done(view)) return view;
+            await Task.Delay(50, ct);
+        }
+        throw new BenchException($"bank '{bankId}': {what} not seen within {timeout.TotalSeconds:0} s (node logs in {_directory})");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes) await node.DisposeAsync();
+        _http.Dispose();
+    }
+
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
