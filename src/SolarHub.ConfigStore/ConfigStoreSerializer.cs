@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
@@ -37,42 +36,19 @@ public sealed class ConfigStoreSerializer(ExtendedActorSystem system) : Serializ
         _ => throw new System.Runtime.Serialization.SerializationException($"unknown configuration manifest '{manifest}'"),
     };
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var resolver = new DefaultJsonTypeInfoResolver();
-        resolver.Modifiers.Add(Polymorphism);
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = resolver, AllowOutOfOrderMetadataProperties = true };
-        options.Converters.Add(new JsonStringEnumConverter());
-        return options;
-    }
+    // The configuration model's own contract (transport kinds, derived values left out) comes from ConfigJson.
+    private static JsonSerializerOptions CreateOptions() => ConfigJson.CreateOptions(ChangeKinds);
 
     // Names are part of the stored format: never rename one, add new ones.
-    private static void Polymorphism(JsonTypeInfo info)
+    private static void ChangeKinds(JsonTypeInfo info)
     {
         if (info.Type == typeof(IConfigChange))
-            info.PolymorphismOptions = Derived(
+            info.PolymorphismOptions = ConfigJson.Derived(
                 (typeof(BankAdded), "bank-added"), (typeof(BankRemoved), "bank-removed"), (typeof(BankRenamed), "bank-renamed"),
                 (typeof(BankPacksChanged), "bank-packs-changed"), (typeof(AdapterAttached), "adapter-attached"),
                 (typeof(AdapterDetached), "adapter-detached"), (typeof(AdapterPriorityChanged), "adapter-priority-changed"),
                 (typeof(AdapterEnabledChanged), "adapter-enabled-changed"), (typeof(AdapterSettingsChanged), "adapter-settings-changed"),
                 (typeof(ArrayDefined), "array-defined"), (typeof(ArrayRemoved), "array-removed"),
                 (typeof(MqttConfigured), "mqtt-configured"), (typeof(MqttRemoved), "mqtt-removed"));
-        else if (info.Type == typeof(TransportSettings))
-            info.PolymorphismOptions = Derived((typeof(TcpTransport), "tcp"), (typeof(SerialTransport), "serial"));
-
-        // Derived values (FailoverOrder, effective timeouts…) are computed, never stored.
-        if (info.Kind == JsonTypeInfoKind.Object)
-            foreach (var property in info.Properties.Where(p => p.Set is null && !IsConstructorParameter(info, p)).ToList())
-                info.Properties.Remove(property);
-    }
-
-    private static bool IsConstructorParameter(JsonTypeInfo info, JsonPropertyInfo property) =>
-        info.Type.GetConstructors().Any(c => c.GetParameters().Any(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase)));
-
-    private static JsonPolymorphismOptions Derived(params (Type Type, string Name)[] types)
-    {
-        var options = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$kind" };
-        foreach (var (type, name) in types) options.DerivedTypes.Add(new JsonDerivedType(type, name));
-        return options;
     }
 }
