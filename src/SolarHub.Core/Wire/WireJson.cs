@@ -20,6 +20,7 @@ internal static class WireJson
         options.Converters.Add(new TemperatureArrayConverter());
         options.Converters.Add(new AsciiFieldConverter());
         options.Converters.Add(new AkkaMessageConverter(system));
+        options.Converters.Add(new ActorRefConverter(system));
         return options;
     }
 

@@ -25,6 +25,8 @@ public static class WireTypes
         new(typeof(ReconnectAdapter), "reconnect-adapter"),
         new(typeof(ReportHeartbeat), "report-heartbeat", ReportHeartbeat.Instance),
         new(typeof(RetryUrgency), "retry-urgency"),
+        new(typeof(StartAdapterHere), "start-adapter-here"),
+        new(typeof(AdapterStartedHere), "adapter-started-here"),
         // bank protocol
         new(typeof(BankEnvelope), "bank-envelope"),
         new(typeof(GetBankSnapshot), "get-bank-snapshot", GetBankSnapshot.Instance),

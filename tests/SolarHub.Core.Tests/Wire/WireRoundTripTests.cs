@@ -25,6 +25,18 @@ public sealed class WireRoundTripTests(WireNode node)
     }
 
     [Fact]
+    public void An_actor_reference_arrives_as_the_same_actor()
+    {
+        var bank = node.System.ActorOf(Akka.Actor.Props.Empty, "wire-bank");
+        var message = new StartAdapterHere("bank-1", WireSamples.Bank().Adapters[0], WireSamples.Bank().Packs, bank, Urgent: false, Attempt: 1);
+
+        var restored = (StartAdapterHere)node.RoundTrip(message);
+
+        restored.Bank.Should().Be(bank);
+        restored.Bank.Path.Uid.Should().Be(bank.Path.Uid);
+    }
+
+    [Fact]
     public void Names_and_types_are_unique()
     {
         WireTypes.Rows.Select(r => r.Name).Should().OnlyHaveUniqueItems();

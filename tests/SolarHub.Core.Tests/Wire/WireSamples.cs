@@ -38,6 +38,8 @@ public static class WireSamples
         [typeof(ReconnectAdapter)] = () => new ReconnectAdapter("no valid data for 10 s"),
         [typeof(ReportHeartbeat)] = () => ReportHeartbeat.Instance,
         [typeof(RetryUrgency)] = () => new RetryUrgency(true),
+        [typeof(StartAdapterHere)] = () => new StartAdapterHere("bank-1", Bank().Adapters[0] with { Node = "pi-garage" }, Bank().Packs, Akka.Actor.ActorRefs.Nobody, Urgent: true, Attempt: 3),
+        [typeof(AdapterStartedHere)] = () => new AdapterStartedHere(3, Akka.Actor.ActorRefs.Nobody),
         [typeof(BankEnvelope)] = () => new BankEnvelope("bank-1", new ForceActiveAdapter("gw-2")),
         [typeof(GetBankSnapshot)] = () => GetBankSnapshot.Instance,
         [typeof(GetBankIds)] = () => GetBankIds.Instance,

@@ -1,9 +1,10 @@
 using Akka.Actor;
 using SolarHub.Configuration;
 
-namespace SolarHub.Cluster.Adapters;
+namespace SolarHub.Core.Adapters;
 
-// Between a bank's stand-in for an adapter on another node (RemoteAdapterProxy) and that node's AdapterHost.
+// Between a bank's stand-in for an adapter on another node and that node's adapter host (SolarHub.Cluster): here
+// beside the adapter protocol because they cross nodes and travel with it (Wire/WireTypes).
 
 /// <summary>
 /// Start <paramref name="Adapter"/> of bank <paramref name="BankId"/> on this node, reporting to <paramref name="Bank"/>.
