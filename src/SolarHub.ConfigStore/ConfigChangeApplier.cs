@@ -87,6 +87,7 @@ public static class ConfigChangeApplier
             AdapterPriorityChanged p => (p.BankId, p.AdapterId),
             AdapterEnabledChanged e => (e.BankId, e.AdapterId),
             AdapterSettingsChanged s => (s.BankId, s.Adapter.Id),
+            AdapterNodeChanged n => (n.BankId, n.AdapterId),
             _ => throw new ArgumentOutOfRangeException(nameof(change), change, "unknown configuration change"),
         };
         if (banks.Find(bankId) is not { } bank) return Error($"banks[{bankId}]", "no such bank");
@@ -107,7 +108,9 @@ public static class ConfigChangeApplier
                 case AdapterDetached: adapters.RemoveAt(i); break;
                 case AdapterPriorityChanged p: adapters[i] = adapters[i] with { Priority = p.Priority }; break;
                 case AdapterEnabledChanged e: adapters[i] = adapters[i] with { Enabled = e.Enabled }; break;
-                case AdapterSettingsChanged s: adapters[i] = s.Adapter with { Priority = adapters[i].Priority, Enabled = adapters[i].Enabled }; break;
+                case AdapterNodeChanged n: adapters[i] = adapters[i] with { Node = n.Node }; break;
+                // The node, like priority and enabled, has its own change (change sets stored before nodes hold none).
+                case AdapterSettingsChanged s: adapters[i] = s.Adapter with { Priority = adapters[i].Priority, Enabled = adapters[i].Enabled, Node = adapters[i].Node }; break;
             }
         }
         banks.Update(bankId, b => b with { Adapters = adapters });

@@ -51,7 +51,13 @@ public sealed record AdapterEnabledChanged(string BankId, string AdapterId, bool
     public string Describe() => $"adapter {BankId}/{AdapterId} {(Enabled ? "enabled" : "disabled")}";
 }
 
-/// <summary>Protocol, transport, layout or timeouts changed (priority and enabled have their own changes).</summary>
+/// <summary>The cluster node the adapter's port is attached to set, or cleared (null: any node may open it).</summary>
+public sealed record AdapterNodeChanged(string BankId, string AdapterId, string? Node) : IConfigChange
+{
+    public string Describe() => Node is null ? $"adapter {BankId}/{AdapterId} node cleared" : $"adapter {BankId}/{AdapterId} node {Node}";
+}
+
+/// <summary>Protocol, transport, layout or timeouts changed (priority, enabled and node have their own changes).</summary>
 public sealed record AdapterSettingsChanged(string BankId, AdapterConfig Adapter) : IConfigChange
 {
     public string Describe() => $"adapter {BankId}/{Adapter.Describe()} settings changed";

@@ -56,9 +56,10 @@ public static class ConfigPlanner
         {
             var old = existing.Adapters.FirstOrDefault(a => a.Id == adapter.Id);
             if (old is null) { changes.Add(new AdapterAttached(wanted.Id, adapter)); continue; }
-            if (old with { Priority = adapter.Priority, Enabled = adapter.Enabled } != adapter) changes.Add(new AdapterSettingsChanged(wanted.Id, adapter));
+            if (old with { Priority = adapter.Priority, Enabled = adapter.Enabled, Node = adapter.Node } != adapter) changes.Add(new AdapterSettingsChanged(wanted.Id, adapter));
             if (old.Priority != adapter.Priority) changes.Add(new AdapterPriorityChanged(wanted.Id, adapter.Id, adapter.Priority));
             if (old.Enabled != adapter.Enabled) changes.Add(new AdapterEnabledChanged(wanted.Id, adapter.Id, adapter.Enabled));
+            if (old.Node != adapter.Node) changes.Add(new AdapterNodeChanged(wanted.Id, adapter.Id, adapter.Node));
         }
     }
 }

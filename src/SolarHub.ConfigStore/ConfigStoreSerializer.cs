@@ -49,6 +49,7 @@ public sealed class ConfigStoreSerializer(ExtendedActorSystem system) : Serializ
                 (typeof(AdapterDetached), "adapter-detached"), (typeof(AdapterPriorityChanged), "adapter-priority-changed"),
                 (typeof(AdapterEnabledChanged), "adapter-enabled-changed"), (typeof(AdapterSettingsChanged), "adapter-settings-changed"),
                 (typeof(ArrayDefined), "array-defined"), (typeof(ArrayRemoved), "array-removed"),
-                (typeof(MqttConfigured), "mqtt-configured"), (typeof(MqttRemoved), "mqtt-removed"));
+                (typeof(MqttConfigured), "mqtt-configured"), (typeof(MqttRemoved), "mqtt-removed"),
+                (typeof(AdapterNodeChanged), "adapter-node-changed"));
     }
 }

@@ -31,5 +31,7 @@ public sealed record AdapterConfig(
     public TimeSpan EffectivePollTimeout => PollTimeout ?? TimeSpan.FromSeconds(1);
     public TimeSpan EffectivePollGap => PollGap ?? TimeSpan.FromMilliseconds(150);
 
-    public string Describe() => $"{Id} ({(Protocol == AdapterProtocol.JkPassive ? "jk-passive" : "jk-active")} {Transport.Describe()}, priority {Priority}{(Enabled ? "" : ", disabled")})";
+    // Without a node the text is as it always was: scripts and tests read it.
+    public string Describe() =>
+        $"{Id} ({(Protocol == AdapterProtocol.JkPassive ? "jk-passive" : "jk-active")} {Transport.Describe()}, priority {Priority}{(Enabled ? "" : ", disabled")}{(Node is null ? "" : $", node {Node}")})";
 }

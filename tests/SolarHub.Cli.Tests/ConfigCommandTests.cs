@@ -139,7 +139,7 @@ public sealed class ConfigCommandTests : IAsyncLifetime
     [Fact]
     public async Task Every_config_verb_documents_itself()
     {
-        foreach (var verb in new[] { "", "import", "show", "validate", "export", "bank add", "bank remove", "adapter add", "adapter remove", "adapter enable", "adapter disable", "adapter priority" })
+        foreach (var verb in new[] { "", "import", "show", "validate", "export", "bank add", "bank remove", "adapter add", "adapter remove", "adapter enable", "adapter disable", "adapter priority", "adapter node" })
         {
             var outcome = await CliProcess.RunAsync(["config", .. verb.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
             outcome.ExitCode.Should().Be(0, verb);

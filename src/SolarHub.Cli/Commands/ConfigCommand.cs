@@ -90,17 +90,17 @@ public static class ConfigCommand
         var name = new Option<string?>("--name") { Description = "Display name (default: the id)." };
         var packs = new Option<string>("--packs") { Description = "The packs' DIP-switch addresses, 0-15: 1,2,3 or 1-3.", Required = true };
         var cells = new Option<int>("--cells") { Description = "Cells per pack (1-32).", DefaultValueFactory = _ => 16 };
-        var (tcp, serial, baud, active, pollTimeout) = TransportOptions("the bank's first adapter");
+        var (tcp, serial, baud, active, pollTimeout, node) = TransportOptions("the bank's first adapter");
         var adapterId = new Option<string>("--adapter-id") { Description = "Id of the first adapter given with --tcp or --serial.", DefaultValueFactory = _ => "adapter-1" };
         var database = DatabaseOption.Create();
         var verbose = Verbose();
         var add = new Command("add", "Add a bank. A bank needs an enabled adapter: give its first one here with --tcp or --serial (stored together), " +
             "more with 'config adapter add'.")
         {
-            id, name, packs, cells, tcp, serial, baud, active, pollTimeout, adapterId, database, verbose,
+            id, name, packs, cells, tcp, serial, baud, active, pollTimeout, node, adapterId, database, verbose,
         };
         add.SetAction((pr, ct) => EntityVerbs.BankAddAsync(ConfigVerbRunner.ForConsole("config bank add"), pr.GetValue(id)!, pr.GetValue(name), pr.GetValue(packs)!,
-            pr.GetValue(cells), new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout)),
+            pr.GetValue(cells), new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node)),
             pr.GetValue(adapterId)!, pr.GetValue(database), pr.GetValue(verbose), ct));
         command.Subcommands.Add(add);
 
@@ -116,22 +116,22 @@ public static class ConfigCommand
 
     private static Command Adapter()
     {
-        var command = new Command("adapter", "Attach, detach, enable, disable or re-rank a bank's adapters. A running hub switches its active adapter at once " +
+        var command = new Command("adapter", "Attach, detach, enable, disable, re-rank a bank's adapters or set their cluster node. A running hub switches its active adapter at once " +
             "when the change calls for it (a better healthy adapter, or the active one disabled or removed).");
 
         var bank = BankArgument();
         var id = AdapterArgument();
-        var (tcp, serial, baud, active, pollTimeout) = TransportOptions("the adapter");
+        var (tcp, serial, baud, active, pollTimeout, node) = TransportOptions("the adapter");
         var priority = new Option<int?>("--priority") { Description = "Failover order, lower is preferred (default: after the bank's other adapters)." };
         var disabled = new Option<bool>("--disabled") { Description = "Store it disabled (never used until enabled)." };
         var database = DatabaseOption.Create();
         var verbose = Verbose();
         var add = new Command("add", "Attach an adapter to a bank: an RS485-to-TCP gateway (--tcp host:port) or a serial adapter (--serial /dev/ttyUSB0).")
         {
-            bank, id, tcp, serial, baud, active, pollTimeout, priority, disabled, database, verbose,
+            bank, id, tcp, serial, baud, active, pollTimeout, node, priority, disabled, database, verbose,
         };
         add.SetAction((pr, ct) => EntityVerbs.AdapterAddAsync(ConfigVerbRunner.ForConsole("config adapter add"), pr.GetValue(bank)!, pr.GetValue(id)!,
-            new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout)),
+            new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node)),
             pr.GetValue(priority), pr.GetValue(disabled), pr.GetValue(database), pr.GetValue(verbose), ct));
         command.Subcommands.Add(add);
 
@@ -151,6 +151,21 @@ public static class ConfigCommand
         priorityCommand.SetAction((pr, ct) => EntityVerbs.AdapterPriorityAsync(ConfigVerbRunner.ForConsole("config adapter priority"), pr.GetValue(pBank)!, pr.GetValue(pId)!,
             pr.GetValue(value), pr.GetValue(pDatabase), pr.GetValue(pVerbose), ct));
         command.Subcommands.Add(priorityCommand);
+        command.Subcommands.Add(NodeCommand());
+        return command;
+    }
+
+    private static Command NodeCommand()
+    {
+        var bank = BankArgument();
+        var id = AdapterArgument();
+        var node = new Argument<string?>("node") { Description = "The cluster node the adapter's port is attached to (an id: letters, digits, '-', '_', '.').", Arity = ArgumentArity.ZeroOrOne };
+        var none = new Option<bool>("--none") { Description = "Clear the node: any node may open the adapter (a TCP gateway), or the only node when not clustered." };
+        var database = DatabaseOption.Create();
+        var verbose = Verbose();
+        var command = new Command("node", "Set the cluster node an adapter's port is attached to, or clear it with --none (see docs/cluster.md).") { bank, id, node, none, database, verbose };
+        command.SetAction((pr, ct) => EntityVerbs.AdapterNodeAsync(ConfigVerbRunner.ForConsole("config adapter node"), pr.GetValue(bank)!, pr.GetValue(id)!,
+            pr.GetValue(node), pr.GetValue(none), pr.GetValue(database), pr.GetValue(verbose), ct));
         return command;
     }
 
@@ -170,12 +185,13 @@ public static class ConfigCommand
     private static Argument<string> BankArgument() => new("bank") { Description = "The bank's id." };
     private static Argument<string> AdapterArgument() => new("adapter") { Description = "The adapter's id within the bank." };
 
-    private static (Option<string?> Tcp, Option<string?> Serial, Option<int?> Baud, Option<bool> Active, Option<double?> PollTimeout) TransportOptions(string whose) =>
+    private static (Option<string?> Tcp, Option<string?> Serial, Option<int?> Baud, Option<bool> Active, Option<double?> PollTimeout, Option<string?> Node) TransportOptions(string whose) =>
     (
         new Option<string?>("--tcp") { Description = $"host:port of {whose}'s RS485-to-TCP gateway." },
         new Option<string?>("--serial") { Description = $"Serial device of {whose}, e.g. /dev/ttyUSB0." },
         new Option<int?>("--baud") { Description = "Serial speed (default 115200; --serial only)." },
         new Option<bool>("--active") { Description = "No JK master on the bus: the hub polls the packs (jk-active). Default: listen to the master (jk-passive)." },
-        new Option<double?>("--poll-timeout") { Description = "Seconds to wait for a pack's answer (default 1)." }
+        new Option<double?>("--poll-timeout") { Description = "Seconds to wait for a pack's answer (default 1)." },
+        new Option<string?>("--node") { Description = $"The cluster node {whose}'s port is attached to (see docs/cluster.md; default: none)." }
     );
 }

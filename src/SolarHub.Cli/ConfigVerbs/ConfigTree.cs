@@ -7,7 +7,7 @@ namespace SolarHub.Cli.ConfigVerbs;
 /// <summary>
 /// <c>config show</c>: the stored hierarchy as a tree: the system, its MQTT output (password masked), its battery
 /// arrays, their banks (banks in no array last), each bank's packs and adapters in failover order with priority,
-/// enabled and transport.
+/// enabled, transport and node.
 /// </summary>
 public static class ConfigTree
 {
@@ -68,7 +68,8 @@ public static class ConfigTree
             var a = adapters[i];
             var role = !a.Enabled ? "disabled" : ReferenceEquals(a, active) || a == active ? "enabled, primary" : "enabled, standby";
             var timeout = a.PollTimeout is { } t ? $", poll timeout {t.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" : "";
-            lines.Add($"{indent}{Branch(i == adapters.Count - 1)}adapter {a.Id}: priority {a.Priority}, {role}, {Protocol(a.Protocol)}, {a.Transport.Describe()}{timeout}");
+            var node = a.Node is { } n ? $", node {n}" : "";
+            lines.Add($"{indent}{Branch(i == adapters.Count - 1)}adapter {a.Id}: priority {a.Priority}, {role}, {Protocol(a.Protocol)}, {a.Transport.Describe()}{node}{timeout}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
+using SolarHub.Configuration.Validation;
 
 namespace SolarHub.Cli.ConfigVerbs;
 
@@ -8,7 +9,8 @@ namespace SolarHub.Cli.ConfigVerbs;
 /// <param name="Tcp"><c>host:port</c> of an RS485-to-TCP gateway.</param>
 /// <param name="Serial">A serial device, e.g. <c>/dev/ttyUSB0</c>.</param>
 /// <param name="Active">The hub polls the packs (no JK master on the bus): jk-active; otherwise it listens: jk-passive.</param>
-public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool Active, double? PollTimeoutSeconds)
+/// <param name="Node">The cluster node the adapter's port is attached to (docs/cluster.md), or none.</param>
+public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool Active, double? PollTimeoutSeconds, string? Node = null)
 {
     public bool Given => Tcp is not null || Serial is not null;
 
@@ -26,6 +28,7 @@ public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool
             if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86400) { error = $"--poll-timeout: {seconds.ToString(CultureInfo.InvariantCulture)} is not a poll timeout in seconds (more than 0)"; return false; }
             timeout = TimeSpan.FromSeconds(seconds);
         }
+        if (Node is not null && IdSyntax.Problem(Node, "node") is { } nodeProblem) { error = $"--node: {nodeProblem}"; return false; }
 
         TransportSettings transport;
         if (Tcp is not null)
@@ -35,7 +38,7 @@ public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool
         }
         else transport = new SerialTransport(Serial!, Baud ?? 115200);
 
-        adapter = new AdapterConfig(id, Active ? AdapterProtocol.JkActive : AdapterProtocol.JkPassive, transport, priority, enabled, PollTimeout: timeout);
+        adapter = new AdapterConfig(id, Active ? AdapterProtocol.JkActive : AdapterProtocol.JkPassive, transport, priority, enabled, PollTimeout: timeout) { Node = Node };
         return true;
     }
 
@@ -70,6 +73,8 @@ public static class EntityVerbs
         string? database, bool verbose, CancellationToken ct)
     {
         if (!TryParsePacks(packs, cells, out var packList, out var packError)) return Task.FromResult(run.Error(packError));
+        // The node belongs to the first adapter: without one it would be dropped without a word.
+        if (firstAdapter.Node is not null && !firstAdapter.Given) return Task.FromResult(run.Error("--node is the first adapter's: give --tcp host:port or --serial /dev/ttyUSB0 too"));
         var changes = new List<IConfigChange> { new BankAdded(bankId, name ?? bankId, packList) };
         if (firstAdapter.Given)
         {
@@ -149,6 +154,21 @@ public static class EntityVerbs
             }
             return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"adapter priority {bankId}/{adapterId}", ct), session);
         });
+
+    /// <summary>Sets the cluster node an adapter's port is attached to, or clears it (<paramref name="node"/> null: any node may open it).</summary>
+    public static Task<int> AdapterNodeAsync(ConfigVerbRunner run, string bankId, string adapterId, string? node, bool none, string? database, bool verbose, CancellationToken ct)
+    {
+        if (node is not null && none) return Task.FromResult(run.Error("give a node or --none, not both"));
+        if (node is null && !none) return Task.FromResult(run.Error("give the node's name, or --none to clear it"));
+        return run.WithSessionAsync(database, verbose, ct, async session =>
+        {
+            var stored = await ConfigVerbRunner.GetAsync(session, ct);
+            var adapter = stored.Config.Banks.FirstOrDefault(b => b.Id == bankId)?.Adapters.FirstOrDefault(a => a.Id == adapterId);
+            // Already so: nothing to store. (Unknown bank or adapter, or a bad name: the store names what is wrong.)
+            IReadOnlyList<IConfigChange> changes = adapter is not null && adapter.Node == node ? [] : [new AdapterNodeChanged(bankId, adapterId, node)];
+            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"adapter node {bankId}/{adapterId}", ct), session);
+        });
+    }
 
     /// <summary><c>1,2,3</c> or ranges <c>1-4,7</c>. The range 0-15 is the validator's to check, with the bank named.</summary>
     public static bool TryParsePacks(string text, int cells, out IReadOnlyList<PackConfig> packs, out string error)

@@ -35,10 +35,12 @@ internal static class LegacyAdapterReader
         // The older hub forced broadcasting (listen to the JK master) on jkbms_tcpip when the key was absent.
         var protocol = (fields.Bool(LegacyKeys.BmsBroadcasting) ?? true) ? AdapterProtocol.JkPassive : AdapterProtocol.JkActive;
         var pollTimeout = ReadPollTimeout(fields);
+        // Its syntax is the validator's to check, so the file and the store word it alike.
+        var clusterNode = fields.Text(LegacyKeys.Node);
         if (transport is null)
             return null;
 
-        var config = new AdapterConfig(id, protocol, transport, priority, enabled, PollTimeout: pollTimeout);
+        var config = new AdapterConfig(id, protocol, transport, priority, enabled, PollTimeout: pollTimeout) { Node = clusterNode };
         return new LegacyAdapter(config, path, mapping.Start, priorityMark, fields, packs);
     }
 

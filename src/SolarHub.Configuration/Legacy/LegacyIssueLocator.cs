@@ -53,6 +53,7 @@ internal static class LegacyIssueLocator
             ConfigField.DataBits => ByteSize,
             ConfigField.StopBits => StopBits,
             ConfigField.PollTimeout => PollTimeout,
+            ConfigField.Node => Node,
             _ => null,
         };
         return key is null ? (adapter.EntryMark, adapter.Path) : (adapter.Fields.MarkOf(key), adapter.Fields.PathOf(key));

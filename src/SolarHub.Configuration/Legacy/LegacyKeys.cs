@@ -30,6 +30,8 @@ internal static class LegacyKeys
     public const string BatteryAddresses = "battery_addresses";
     public const string BmsBroadcasting = "bms_broadcasting";
     public const string PollTimeout = "poll_timeout";
+    /// <summary>SolarHub's own: the cluster node the adapter's port is attached to (the older hub had no cluster).</summary>
+    public const string Node = "node";
 
     public const string Username = "username";
     public const string Password = "password";
@@ -49,7 +51,7 @@ internal static class LegacyKeys
     public static readonly string[] AdapterKeys =
     [
         Type, ConnectionType, Host, Port, SerialPort, BaudRate, Parity, StopBits, ByteSize,
-        Batteries, CellsPerBattery, BatteryAddresses, BmsBroadcasting, PollTimeout,
+        Batteries, CellsPerBattery, BatteryAddresses, BmsBroadcasting, PollTimeout, Node,
     ];
 
     public static readonly string[] TcpOnlyKeys = [Host, Port];

@@ -88,6 +88,7 @@ public static partial class LegacyYamlWriter
                     if (serial.StopBits != StopBits.One) yaml.AppendLine($"{a}stopbits: {StopBitsNumber(serial.StopBits)}");
                     break;
             }
+            if (adapter.Node is { } node) yaml.AppendLine($"{a}node: {Scalar(node)}");
             yaml.AppendLine($"{a}battery_addresses: [{string.Join(", ", bank.Packs.Select(p => p.Address.ToString(CultureInfo.InvariantCulture)))}]");
             yaml.AppendLine($"{a}cells_per_battery: {cells.ToString(CultureInfo.InvariantCulture)}");
             yaml.AppendLine($"{a}bms_broadcasting: {(adapter.Protocol == AdapterProtocol.JkPassive ? "true" : "false")}");

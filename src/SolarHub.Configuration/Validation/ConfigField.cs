@@ -19,6 +19,8 @@ public enum ConfigField
     StopBits,
     PollTimeout,
     PollGap,
+    /// <summary>The cluster node the adapter's port is attached to.</summary>
+    Node,
     PackAddress,
     PackCells,
 }

@@ -122,6 +122,10 @@ public static class HubConfigValidator
 
             CheckTransport(adapter.Transport, b, a, issues);
             CheckTimings(adapter, b, a, issues);
+            // Only the name's syntax: whether a serial adapter must name a node depends on running clustered, which the
+            // cluster checks when it starts (docs/cluster.md).
+            if (adapter.Node is { } node && IdSyntax.Problem(node, "node") is { } nodeProblem)
+                issues.Add(new(new(b, ConfigField.Node, a), nodeProblem));
         }
 
         var addresses = new HashSet<byte>();

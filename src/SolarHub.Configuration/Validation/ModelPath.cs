@@ -42,6 +42,7 @@ public static class ModelPath
         ConfigField.StopBits => "transport.stopBits",
         ConfigField.PollTimeout => "pollTimeout",
         ConfigField.PollGap => "pollGap",
+        ConfigField.Node => "node",
         _ => "",
     };
 }

@@ -80,6 +80,18 @@ public class ConfigChangeApplierTests
     }
 
     [Fact]
+    public void Adapter_node_set_and_cleared_and_a_settings_change_keeps_it()
+    {
+        var config = Applied(Start, new AdapterNodeChanged("bank-1", "usb", "pi-garage"));
+        AdapterOf(config, "bank-1", "usb").Should().Be(AdapterOf(Start, "bank-1", "usb") with { Node = "pi-garage" });
+
+        var moved = Serial("usb", 2, "/dev/ttyUSB3");
+        AdapterOf(Applied(config, new AdapterSettingsChanged("bank-1", moved)), "bank-1", "usb").Node.Should().Be("pi-garage");
+
+        AdapterOf(Applied(config, new AdapterNodeChanged("bank-1", "usb", null)), "bank-1", "usb").Node.Should().BeNull();
+    }
+
+    [Fact]
     public void Array_defined_replaces_in_place_and_removed()
     {
         var config = Applied(Start,
@@ -104,6 +116,7 @@ public class ConfigChangeApplierTests
         Fails(Start, new AdapterPriorityChanged("bank-2", "usb", 3), "banks[bank-2].adapters[usb]", "no such adapter");
         Fails(Start, new AdapterEnabledChanged("bank-2", "gw-a", false), "banks[bank-2].adapters[gw-a]", "no such adapter");
         Fails(Start, new AdapterSettingsChanged("bank-1", Tcp("gw-z", 1)), "banks[bank-1].adapters[gw-z]", "no such adapter");
+        Fails(Start, new AdapterNodeChanged("bank-1", "gw-z", "pi"), "banks[bank-1].adapters[gw-z]", "no such adapter");
         Fails(Start, new AdapterPriorityChanged("nope", "gw-a", 3), "banks[nope]", "no such bank");
         Fails(Start, new ArrayRemoved("nope"), "arrays[nope]", "no such battery array");
     }

@@ -86,6 +86,17 @@ public class ConfigPlannerTests
     }
 
     [Fact]
+    public void A_node_set_or_cleared_is_its_own_change()
+    {
+        var current = TwoBanks();
+        var bank1 = current.Banks[0];
+        var withNode = current with { Banks = [bank1 with { Adapters = [bank1.Adapters[0], bank1.Adapters[1] with { Node = "pi-garage" }] }, current.Banks[1]] };
+
+        ConfigPlanner.Plan(current, withNode).Should().Equal(new AdapterNodeChanged("bank-1", "usb", "pi-garage"));
+        ConfigPlanner.Plan(withNode, current).Should().Equal(new AdapterNodeChanged("bank-1", "usb", null));
+    }
+
+    [Fact]
     public void Plan_then_apply_gives_the_target_and_nothing_is_left_to_plan()
     {
         var random = new Random(5);
@@ -115,7 +126,8 @@ public class ConfigPlannerTests
                 random.Next(2) == 0 ? new TcpTransport(Pick("10.0.0.1", "10.0.0.2"), Pick(502, 8899)) : new SerialTransport(Pick("/dev/ttyUSB0", "/dev/ttyUSB1"), Pick(9600, 115200)),
                 random.Next(1, 4),
                 random.Next(4) > 0,
-                PollTimeout: random.Next(3) == 0 ? TimeSpan.FromMilliseconds(random.Next(100, 3000)) : null)).ToList();
+                PollTimeout: random.Next(3) == 0 ? TimeSpan.FromMilliseconds(random.Next(100, 3000)) : null)
+            { Node = Pick<string?>(null, "pi-1", "pi-2") }).ToList();
             return new BankConfig(id, Pick("North", "South", id), packs, adapters);
         }).ToList();
         var arrays = new[] { "r1", "r2" }.Where(_ => random.Next(2) == 0)

@@ -20,7 +20,8 @@ public sealed class ConfigStoreSerializerTests : IDisposable
 
     private static readonly AdapterConfig Unusual = new("odd", AdapterProtocol.JkActive,
         new SerialTransport("/dev/ttyS1", 9600, Parity.Even, 7, StopBits.Two), Priority: 4, Enabled: false,
-        Layout: JkLayout.JK02_24S, PollTimeout: TimeSpan.FromMilliseconds(1250), PollGap: TimeSpan.FromMilliseconds(130));
+        Layout: JkLayout.JK02_24S, PollTimeout: TimeSpan.FromMilliseconds(1250), PollGap: TimeSpan.FromMilliseconds(130))
+    { Node = "pi-garage" };
 
     /// <summary>One of each kind, with every field away from its default somewhere.</summary>
     public static TheoryData<string, IConfigChange> EveryChange => new()
@@ -34,6 +35,8 @@ public sealed class ConfigStoreSerializerTests : IDisposable
         { "adapter-priority-changed", new AdapterPriorityChanged("b1", "odd", 7) },
         { "adapter-enabled-changed", new AdapterEnabledChanged("b1", "odd", true) },
         { "adapter-settings-changed", new AdapterSettingsChanged("b1", Tcp("gw", 2, 8899, "gw.local")) },
+        { "adapter-node-changed", new AdapterNodeChanged("b1", "odd", "pi-shed") },
+        { "adapter-node-changed", new AdapterNodeChanged("b1", "odd", null) },
         { "array-defined", new ArrayDefined(new BatteryArrayConfig("all", "All", ["b1", "b2"])) },
         { "array-removed", new ArrayRemoved("all") },
     };
@@ -75,7 +78,18 @@ public sealed class ConfigStoreSerializerTests : IDisposable
         snapshot.IgnoredSections.Should().Equal("inverters");
         snapshot.Banks.Single(b => b.Id == "odd").Adapters.Single().Should().Be(Unusual);
         var json = Encoding.UTF8.GetString(bytes);
+        json.Should().Contain("\"node\":\"pi-garage\"", "the node has an init setter: it is stored, not derived");
         json.Should().NotContain("failoverOrder").And.NotContain("effectivePollTimeout").And.NotContain("batteryArrays", "derived values are not stored");
+    }
+
+    [Fact]
+    public void An_attached_adapter_keeps_its_node_through_a_change_set()
+    {
+        var set = new ConfigChangeSet(DateTimeOffset.UnixEpoch, "adapter add b1/odd", [new AdapterAttached("b1", Unusual)]);
+
+        var restored = (ConfigChangeSet)_serializer.FromBinary(_serializer.ToBinary(set), _serializer.Manifest(set));
+
+        restored.Changes.Should().ContainSingle().Which.Should().BeOfType<AdapterAttached>().Which.Adapter.Node.Should().Be("pi-garage");
     }
 
     [Fact]

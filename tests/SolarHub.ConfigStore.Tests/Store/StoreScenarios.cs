@@ -30,16 +30,18 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
         {
             (await node.GetAsync()).Should().Be(new StoredConfig(HubConfig.Empty, 0), "a new database holds nothing");
             await node.MustStoreAsync([.. From(expected)]);
-            await node.MustStoreAsync(new AdapterPriorityChanged("bank-1", "usb", 3), new BankRenamed("bank-2", "Garage"));
+            await node.MustStoreAsync(new AdapterPriorityChanged("bank-1", "usb", 3), new BankRenamed("bank-2", "Garage"), new AdapterNodeChanged("bank-1", "usb", "pi-garage"));
             (await node.GetAsync()).Version.Should().Be(2);
         }
-        expected = ConfigChangeApplier.Apply(expected, [new AdapterPriorityChanged("bank-1", "usb", 3), new BankRenamed("bank-2", "Garage")]).Config;
+        expected = ConfigChangeApplier.Apply(expected,
+            [new AdapterPriorityChanged("bank-1", "usb", 3), new BankRenamed("bank-2", "Garage"), new AdapterNodeChanged("bank-1", "usb", "pi-garage")]).Config;
 
         await using (var node = await StoreNode.StartAsync(db.Config))
         {
             var recovered = await node.GetAsync();
             recovered.Version.Should().Be(2);
             Canonical(recovered.Config).Should().Be(Canonical(expected));
+            recovered.Config.Banks[0].Adapters.Single(a => a.Id == "usb").Node.Should().Be("pi-garage");
         }
         db.JournalRows().Should().Be(2, "one row per change set");
         db.Scalar($"SELECT MIN(identifier) FROM journal").Should().Be(ConfigStoreSerializer.SerializerId, "change sets are stored as the store's JSON");
@@ -55,7 +57,8 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
             for (int i = 1; i <= total; i++)
             {
                 var change = new BankAdded($"bank-{i:000}", $"Bank {i}", Packs(1));
-                var attach = new AdapterAttached($"bank-{i:000}", Tcp("gw", 1, 8000 + i));
+                // Every other adapter on a node: the snapshot must keep nodes, and no node, alike.
+                var attach = new AdapterAttached($"bank-{i:000}", Tcp("gw", 1, 8000 + i) with { Node = i % 2 == 0 ? $"pi-{i}" : null });
                 await node.MustStoreAsync(change, attach);
                 expected = ConfigChangeApplier.Apply(expected, [change, attach]).Config;
             }
@@ -71,6 +74,7 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
             recovered.Version.Should().Be(total);
             recovered.Config.Banks.Should().HaveCount(total);
             Canonical(recovered.Config).Should().Be(Canonical(expected));
+            recovered.Config.Banks.Select(b => b.Adapters.Single().Node).Should().Equal(Enumerable.Range(1, total).Select(i => i % 2 == 0 ? $"pi-{i}" : null));
         }
     }
 
@@ -94,6 +98,10 @@ public abstract class StoreScenarios(string kind, ITestOutputHelper output)
 
         answer = await node.ProposeAsync(new ArrayDefined(new BatteryArrayConfig("all", "All", ["bank-1", "ghost"])));
         answer.Should().BeOfType<ChangesRejected>().Which.Errors.Select(e => e.ToString()).Should().Equal("arrays[all].bankIds[1]: 'ghost' is not the id of a bank");
+
+        answer = await node.ProposeAsync(new AdapterNodeChanged("bank-1", "usb", "pi garage"));
+        answer.Should().BeOfType<ChangesRejected>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+            "banks[bank-1].adapters[usb].node: 'pi garage' is not a node id: a space is not allowed (1-64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit)");
 
         var stored = await node.GetAsync();
         stored.Version.Should().Be(1);

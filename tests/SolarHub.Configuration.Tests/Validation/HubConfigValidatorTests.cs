@@ -196,6 +196,23 @@ public class HubConfigValidatorTests
         SingleError(Hub(Bank("b", Tcp("a") with { PollGap = TimeSpan.FromMilliseconds(-1) }))).Path.Should().Be("banks[b].adapters[a].pollGap");
     }
 
+    [Theory]
+    [InlineData("pi garage", "'pi garage' is not a node id: a space is not allowed (1-64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit)")]
+    [InlineData("-pi", "'-pi' is not a node id: it starts with '-' (1-64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit)")]
+    [InlineData("", "the node id is empty")]
+    public void A_node_name_that_is_not_an_id_is_an_error_naming_the_node_field(string node, string message)
+    {
+        var error = SingleError(Hub(Bank("b", Tcp("a") with { Node = node })));
+
+        (error.Path, error.Message).Should().Be(("banks[b].adapters[a].node", message));
+    }
+
+    [Fact]
+    public void A_serial_adapter_without_a_node_is_fine_the_cluster_checks_that_when_it_runs()
+    {
+        HubConfigValidator.Validate(Hub(Bank("b", Serial("usb", "/dev/ttyUSB0"), Tcp("gw", priority: 2) with { Node = "pi-garage.2_b" }))).Should().BeEmpty();
+    }
+
     [Fact]
     public void An_entity_without_id_is_named_by_its_index()
     {
