@@ -9,10 +9,13 @@ namespace SolarHub.Bench.Cluster;
 /// <param name="SerialNodeLoss">kill -9 of the node a bank's preferred serial adapter is attached to, to fresh telemetry through the standby on another node.</param>
 /// <param name="Failback">That node back (HTTP up), to its adapter active again (includes the failback hold-down).</param>
 /// <param name="LeaveGap">The longest data gap of a bank whose node leaves gracefully (SIGTERM).</param>
-public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, double Failback, double LeaveGap)
+/// <param name="ConfigReach">A bank added with the configuration store, to every node listing it.</param>
+/// <param name="ActiveOverlaps">Polls of an active bus from a node that had been frozen after another node took the bus over (must be 0).</param>
+public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, double Failback, double LeaveGap, double ConfigReach, int ActiveOverlaps)
 {
     public string Summary =>
-        $"cluster: node loss {NodeLoss:0.0} s, serial node loss {SerialNodeLoss:0.0} s, failback {Failback:0.0} s, leave gap {LeaveGap:0.00} s";
+        $"cluster: node loss {NodeLoss:0.0} s, serial node loss {SerialNodeLoss:0.0} s, failback {Failback:0.0} s, leave gap {LeaveGap:0.00} s, " +
+        $"config reach {ConfigReach:0.00} s, active overlaps {ActiveOverlaps}";
 }
 
 /// <summary>
@@ -25,11 +28,13 @@ public sealed class ClusterBench : IAsyncDisposable
     public const string TcpBank = "tcp-bank";
     public const string SerialBank = "serial-bank";
     public const string LeaveBank = "leave-bank";
+    public const string ActiveBank = "active-bank";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly SimulatorOptions Bus = new() { Packs = 3, FirstAddress = 1, Seed = 7 };
 
     private readonly TextWriter _output;
     private readonly List<IAsyncDisposable> _owned = [];
+    private TcpGatewaySimulator _activeGateway = null!;
 
     private ClusterBench(ClusterSite site, TextWriter output)
     {
@@ -45,7 +50,9 @@ public sealed class ClusterBench : IAsyncDisposable
         var nodeLoss = await bench.NodeLossAsync(ct);
         var (serial, failback) = await bench.SerialNodeLossAsync(ct);
         var leave = await bench.LeaveAsync(ct);
-        return new ClusterResult(nodeLoss.TotalSeconds, serial.TotalSeconds, failback.TotalSeconds, leave.TotalSeconds);
+        var reach = await bench.ConfigReachAsync(ct);
+        var overlaps = await bench.ActiveNeverTwiceAsync(ct);
+        return new ClusterResult(nodeLoss.TotalSeconds, serial.TotalSeconds, failback.TotalSeconds, leave.TotalSeconds, reach.TotalSeconds, overlaps);
     }
 
     /// <summary>Starts the gateways, the ptys, the three nodes, stores the three banks and waits until each is healthy.</summary>
@@ -57,8 +64,10 @@ public sealed class ClusterBench : IAsyncDisposable
         {
             var tcp = bench.Own(new TcpGatewaySimulator(Bus));
             var leave = bench.Own(new TcpGatewaySimulator(Bus));
+            var active = bench._activeGateway = bench.Own(new TcpGatewaySimulator(Bus with { Master = false }));
             tcp.Start();
             leave.Start();
+            active.Start();
             var ptyA = bench.Own(await PtyPair.StartAsync());
             var ptyB = bench.Own(await PtyPair.StartAsync());
             bench.Own(new SerialBusSimulator(ptyA.A, Bus)).Start();
@@ -78,9 +87,10 @@ public sealed class ClusterBench : IAsyncDisposable
                         new AdapterConfig("usb-b", AdapterProtocol.JkPassive, new SerialTransport(ptyB.B, 115200), Priority: 2) { Node = "n3" },
                     ]),
                     new BankConfig(LeaveBank, "Leave bank", packs, [Tcp("gw", leave)]),
+                    new BankConfig(ActiveBank, "Active bank", packs, [Tcp("poller", active) with { Protocol = AdapterProtocol.JkActive }]),
                 ],
             }, ct);
-            foreach (var bank in new[] { TcpBank, LeaveBank })
+            foreach (var bank in new[] { TcpBank, LeaveBank, ActiveBank })
                 await site.WaitForBankAsync(bank, v => v.State == "Healthy", Patience, "healthy", ct);
             await site.WaitForBankAsync(SerialBank, v => v.State == "Healthy" && v.ActiveAdapter == "usb-a", Patience, "healthy on usb-a", ct);
             output.WriteLine("cluster: three banks healthy");
@@ -146,6 +156,64 @@ public sealed class ClusterBench : IAsyncDisposable
         _output.WriteLine($"cluster: leave: {victim.Name} left; '{LeaveBank}' continued on {moved.Node}, longest data gap {gap.TotalSeconds:0.00} s");
         await RestartAsync(victim, ct);
         return gap;
+    }
+
+    /// <summary>A bank added to the stored configuration: the time until every node lists it (each node follows the journal).</summary>
+    public async Task<TimeSpan> ConfigReachAsync(CancellationToken ct)
+    {
+        const string added = "added-bank";
+        var stored = await Site.LoadAsync(ct);
+        var template = stored.Banks.Single(b => b.Id == LeaveBank);
+        var storedAt = DateTimeOffset.Now;
+        await Site.StoreAsync(stored with { Banks = [.. stored.Banks, template with { Id = added, Name = "Added bank" }] }, ct);
+        var reached = DateTimeOffset.Now;
+        foreach (var node in Site.Nodes)
+        {
+            await Site.WaitForBankListAsync(node, ids => ids.Contains(added), Patience, $"{node.Name} listing '{added}'", ct);
+            reached = DateTimeOffset.Now;
+        }
+        var took = reached - storedAt;
+        _output.WriteLine($"cluster: config reach: '{added}' listed by every node {took.TotalSeconds:0.00} s after it was stored");
+        await Site.StoreAsync(stored, ct);
+        return took;
+    }
+
+    /// <summary>
+    /// The node polling <see cref="ActiveBank"/>'s bus stands still (SIGSTOP) until the cluster downs it and the bank polls
+    /// from another node; then it runs on (SIGCONT). Returns the polls the bus received from an earlier connection after
+    /// a later one had polled: two masters at once (must be 0). The frozen node must find out it was removed and exit.
+    /// </summary>
+    public async Task<int> ActiveNeverTwiceAsync(CancellationToken ct)
+    {
+        var polls = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        _activeGateway.PollFromClient += polls.Enqueue;
+        try
+        {
+            var victim = await NodeOfAsync(ActiveBank, ct);
+            var frozenAt = DateTimeOffset.Now;
+            await victim.FreezeAsync();
+            var moved = await Site.WaitForBankAsync(ActiveBank, v => v.Node is { } n && n != victim.Name && v.NewestReading > frozenAt, Patience, "polled from another node", ct);
+            _output.WriteLine($"cluster: active: froze {victim.Name}; '{ActiveBank}' polled from {moved.Node} after {(DateTimeOffset.Now - frozenAt).TotalSeconds:0.0} s");
+            await victim.ThawAsync();
+            var exit = await victim.WaitForExitAsync(TimeSpan.FromSeconds(30));
+            _output.WriteLine($"cluster: active: {victim.Name} thawed, {(exit is { } code ? $"exited with {code}" : "still running after 30 s")}");
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            int overlaps = 0;
+            long newest = 0;
+            foreach (var connection in polls)
+            {
+                if (connection < newest) overlaps++;
+                newest = Math.Max(newest, connection);
+            }
+            _output.WriteLine($"cluster: active: {polls.Count} polls from {polls.Distinct().Count()} connection(s), {overlaps} from an older master after a newer one");
+            if (victim.IsRunning) await victim.KillAsync();
+            await RestartAsync(victim, ct);
+            return overlaps;
+        }
+        finally
+        {
+            _activeGateway.PollFromClient -= polls.Enqueue;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -61,11 +61,33 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
     public async Task LeaveAsync(TimeSpan patience)
     {
         if (!IsRunning) return;
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process!.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
-            await kill!.WaitForExitAsync();
-        try { await _process.WaitForExitAsync().WaitAsync(patience); }
+        await SignalAsync("TERM");
+        try { await _process!.WaitForExitAsync().WaitAsync(patience); }
         catch (TimeoutException) { await KillAsync(); }
         await _pump;
+    }
+
+    /// <summary>SIGSTOP: the node stands still, its sockets open, as a node behind a network partition or a hung machine.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: a frozen node runs on and finds out what the cluster decided meanwhile.</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
+
+    /// <summary>Waits until the process ends by itself; its exit code, or null if it still runs after <paramref name="patience"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan patience)
+    {
+        if (_process is null) return null;
+        try { await _process.WaitForExitAsync().WaitAsync(patience); }
+        catch (TimeoutException) { return null; }
+        await _pump;
+        return _process.ExitCode;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (!IsRunning) return;
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", _process!.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+        await kill!.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -68,6 +68,34 @@ public sealed class ClusterSite : IAsyncDisposable
         if (answer is not ChangesAccepted) throw new BenchException($"the cluster's configuration was not stored: {answer}");
     }
 
+    /// <summary>The stored configuration.</summary>
+    public async Task<HubConfig> LoadAsync(CancellationToken ct)
+    {
+        await using var session = await ConfigStoreSession.StartAsync(Database, logging: null, ct);
+        return (await ConfigStoreClient.GetAsync(session.Store, ct)).Config;
+    }
+
+    /// <summary>Polls <paramref name="via"/>'s <c>GET /api/banks</c> until the ids it lists satisfy <paramref name="done"/>.</summary>
+    public async Task WaitForBankListAsync(ClusterNodeProcess via, Func<IReadOnlyList<string>, bool> done, TimeSpan timeout, string what, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var answer = await _http.GetAsync(new Uri(via.Url, "/api/banks"), ct);
+                if (answer.IsSuccessStatusCode)
+                {
+                    using var json = JsonDocument.Parse(await answer.Content.ReadAsStreamAsync(ct));
+                    if (done(json.RootElement.EnumerateArray().Select(b => b.GetProperty("id").GetString()!).ToList())) return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { ct.ThrowIfCancellationRequested(); }
+            await Task.Delay(20, ct);
+        }
+        throw new BenchException($"{what} not seen within {timeout.TotalSeconds:0} s (node logs in {_directory})");
+    }
+
     /// <summary>The bank as <paramref name="via"/> reports it; null while that node does not answer for it.</summary>
     public async Task<BankView?> BankAsync(ClusterNodeProcess via, string bankId, CancellationToken ct)
     {

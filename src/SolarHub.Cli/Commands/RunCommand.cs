@@ -159,10 +159,18 @@ public static class RunCommand
         if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));
         if (demo is not null && !Console.IsInputRedirected) background.Add(Task.Run(() => DemoKeys(demo, stop), CancellationToken.None));
 
-        try { await Task.Delay(Timeout.Infinite, stop.Token); }
+        // The actor system also ends by itself when the cluster removed this node (downed by the split brain resolver
+        // after it was unreachable): exit 1 then, so that a service manager starts it again and it rejoins.
+        var system = app.Services.GetRequiredService<ActorSystem>();
+        try { await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), system.WhenTerminated); }
         catch (OperationCanceledException) { }
+        bool removed = system.WhenTerminated.IsCompleted && !stop.IsCancellationRequested;
         await app.StopAsync(CancellationToken.None);
-        return 0;
+        if (!removed) return 0;
+        Console.Error.WriteLine(clustering is null
+            ? "run: the actor system stopped unexpectedly; exiting"
+            : $"run: node '{clustering.Node}' was removed from the cluster (it was unreachable for too long, or was downed); exiting so that it can be started again and rejoin");
+        return 1;
     }
 
     /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
@@ -18,6 +19,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
     private sealed record PollNext;
     private sealed record PollTimedOut(int Sequence);
     private sealed record AnswersDecoded(AdapterHeartbeat Beat);
+    private sealed record StallTick;
 
     private static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(120);
 
@@ -29,6 +31,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
     private int _awaitingIndex;
     private ushort _awaitingRegister;
     private int _sequence;
+    private readonly StallFence _fence = new(StallFence.DefaultTolerance, StallFence.DefaultQuiet);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -46,11 +49,23 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
 
     private TimeSpan Gap => Adapter.EffectivePollGap < MinimumGap ? MinimumGap : Adapter.EffectivePollGap;
 
-    protected override void OnConnected() => Self.Tell(new PollNext());
+    protected override void OnConnected()
+    {
+        _fence.Tick(Now);
+        Timers.StartPeriodicTimer("stall", new StallTick(), StallFence.TickInterval);
+        Self.Tell(new PollNext());
+    }
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     protected override void ReceiveActiveMode()
     {
         Receive<PollNext>(_ => SendPoll());
+        Receive<StallTick>(_ =>
+        {
+            if (_fence.Tick(Now)) Log.Warning("{0}: this process stood still for over {1} s; no poll until {2:HH:mm:ss} (another node may have taken over the bus)",
+                Adapter.Id, _fence.Tolerance.TotalSeconds, _fence.QuietUntil);
+        });
         Receive<PollTimedOut>(timeout =>
         {
             if (timeout.Sequence != _sequence || _awaiting < 0) return;
@@ -78,6 +93,11 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
     private void SendPoll()
     {
         if (_packs.Count == 0) return;
+        if (!_fence.MayPoll(Now))
+        {
+            Timers.StartSingleTimer("poll", new PollNext(), _fence.QuietUntil - Now);
+            return;
+        }
         int index = _next;
         _next = (_next + 1) % _packs.Count;
         var pack = _packs[index];

@@ -53,6 +53,12 @@ public sealed class TcpGatewaySimulator : IBusPort, IAsyncDisposable
     /// <summary>Clients accepted since start.</summary>
     public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
 
+    /// <summary>
+    /// Active mode: a client sent a poll, with the number of its connection (1 for the first accepted, and so on), on
+    /// the connection's read loop. Tells who was master of the bus when: two clients polling at once interleave.
+    /// </summary>
+    public event Action<long>? PollFromClient;
+
     /// <summary>Bytes written to clients (all connections, closed ones included).</summary>
     public long BytesSent { get { lock (_gate) return _bytesSent + _connections.Sum(c => c.Link.BytesSent); } }
 
@@ -125,7 +131,7 @@ public sealed class TcpGatewaySimulator : IBusPort, IAsyncDisposable
             long number = Interlocked.Increment(ref _accepted);
             var link = new OutboundLink(new NetworkStream(socket, ownsSocket: false), Faults,
                 unchecked(Bus.Options.Seed + (int)number), backpressure: !Bus.Options.Pacing, muted: Faults.IsSilencingNewConnections);
-            var connection = new Connection(socket, link);
+            var connection = new Connection(socket, link, number);
             lock (_gate) _connections = [.. _connections, connection];
             connection.Completion = RunConnectionAsync(connection, ct);
             Bus.ListenersChanged();
@@ -159,19 +165,23 @@ public sealed class TcpGatewaySimulator : IBusPort, IAsyncDisposable
         {
             int read = await connection.Socket.ReceiveAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false);
             if (read == 0) return; // the client closed
-            if (scanner is not null) ForwardPolls(scanner, buffer.AsSpan(0, read));
+            if (scanner is not null) ForwardPolls(scanner, buffer.AsSpan(0, read), connection.Number);
             // With a master on the bus the gateway ignores what clients send: a sniffer must never transmit.
         }
     }
 
-    private void ForwardPolls(FrameScanner scanner, ReadOnlySpan<byte> data)
+    private void ForwardPolls(FrameScanner scanner, ReadOnlySpan<byte> data, long connection)
     {
         while (!data.IsEmpty)
         {
             int taken = scanner.Append(data);
             data = data[taken..];
             while (scanner.TryRead(out var e))
-                if (e.Kind == BusEventKind.Poll) Bus.PollReceived(e.Address, e.Register);
+                if (e.Kind == BusEventKind.Poll)
+                {
+                    PollFromClient?.Invoke(connection);
+                    Bus.PollReceived(e.Address, e.Register);
+                }
         }
     }
 
@@ -182,8 +192,9 @@ public sealed class TcpGatewaySimulator : IBusPort, IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException) { }
     }
 
-    private sealed class Connection(Socket socket, OutboundLink link)
+    private sealed class Connection(Socket socket, OutboundLink link, long number)
     {
+        public long Number { get; } = number;
         private int _closed;
         public Socket Socket { get; } = socket;
         public OutboundLink Link { get; } = link;
