@@ -73,7 +73,9 @@ public static class SolarHubNodeHosting
         if (node.Cluster is { } cluster) akka.WithSolarHubCluster(cluster, node.Transports);
         else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
-        akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
+        // Each node's MQTT output would publish every bank's availability from its own, partial view (docs/cluster.md).
+        if (node.Cluster is null) akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
+        else akka.WithActors((system, _) => system.Log.Info("MQTT output is not started on a clustered node yet (docs/cluster.md)"));
         // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.
         akka.WithActors((system, _, resolver) => RecentEventsRecorder.Start(system, resolver.GetService<RecentEvents>()));
         return akka;

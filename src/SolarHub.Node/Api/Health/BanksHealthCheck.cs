@@ -14,12 +14,15 @@ public sealed class BanksHealthCheck(BankSnapshots banks) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        IReadOnlyList<Core.Banks.BankSnapshot> snapshots;
-        try { snapshots = await banks.AllAsync(ct, Timeout); }
+        BankAnswers answers;
+        try { answers = await banks.AskAllAsync(ct, Timeout); }
         catch (AskTimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"the bank registry or a bank did not answer within {Timeout.TotalSeconds:0} s");
+            return HealthCheckResult.Unhealthy($"the bank registry did not answer within {Timeout.TotalSeconds:0} s");
         }
+        var snapshots = answers.Snapshots;
+        if (answers.Silent.Count > 0)
+            return HealthCheckResult.Unhealthy($"bank(s) {string.Join(", ", answers.Silent)} did not answer within {Timeout.TotalSeconds:0} s");
 
         var data = snapshots.ToDictionary(s => s.Id, s => (object)s.State.ToString());
         var down = snapshots.Where(s => s.State == BankState.Down).Select(s => s.Id).ToList();
