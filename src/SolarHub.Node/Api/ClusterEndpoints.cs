@@ -55,7 +55,7 @@ public static class ClusterEndpoints
         if (action == "leave")
         {
             cluster.Leave(address);
-            outcome = $"node '{node}' ({address}, {member.Status}) was asked to leave the cluster: it hands its banks over to the other nodes, then stops";
+            outcome = $"node '{node}' ({address}, {member.Status}) was asked to leave the cluster: it hands its banks over to the other nodes, then its actor system shuts down";
         }
         else
         {
