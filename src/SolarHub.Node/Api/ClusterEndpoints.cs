@@ -34,6 +34,8 @@ public static class ClusterEndpoints
             {
                 try { stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout), StatsTimeout + TimeSpan.FromSeconds(1), ct); }
                 catch (AskTimeoutException) { stats = null; } // the membership alone is still worth showing
+                // The coordinator answers no region at all when one region did not answer in time: unknown, not "no banks".
+                if (stats is { Regions.Count: 0 }) stats = null;
             }
             return Results.Ok(ClusterViewBuilder.From(cluster.State, cluster.SelfAddress, cluster.SelfRoles, stats));
         });
