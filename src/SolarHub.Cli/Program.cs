@@ -10,6 +10,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(BankCommand.Create());
 root.Subcommands.Add(ActorsCommand.Create());
+root.Subcommands.Add(ClusterCommand.Create());
 root.Subcommands.Add(WatchCommand.Create());
 root.Subcommands.Add(HistoryCommand.Create());
 // Ctrl+C and SIGTERM cancel the running verb's token (and give it time to shut down) instead of killing the process.

@@ -2,7 +2,7 @@ namespace SolarHub.Cli.Tests;
 
 public class HelpTests
 {
-    public static TheoryData<string> Verbs => new() { "run", "decode", "simulate", "bench", "config", "status", "bank", "actors", "watch", "history" };
+    public static TheoryData<string> Verbs => new() { "run", "decode", "simulate", "bench", "config", "status", "bank", "actors", "watch", "history", "cluster" };
 
     [Theory]
     [MemberData(nameof(Verbs))]

@@ -18,6 +18,9 @@ public sealed record BankDetails(
 
     /// <summary>Failovers since the bank started (<see cref="Failovers"/> holds only the latest ones).</summary>
     public long? FailoverCount { get; init; }
+
+    /// <summary>The cluster node the bank runs on; null when not clustered.</summary>
+    public string? Node { get; init; }
 }
 
 public sealed record AdapterDetails(

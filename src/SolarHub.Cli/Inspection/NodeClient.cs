@@ -34,6 +34,23 @@ public sealed class NodeClient : IDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { throw new NodeUnreachableException(Url, NoAnswerWithin()); }
     }
 
+    /// <summary>POSTs without a body, with <paramref name="token"/> as bearer token when there is one (state-changing endpoints).</summary>
+    public async Task<NodeAnswer> PostAsync(string path, string? token, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Target.Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'));
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var response = await _http.SendAsync(request, timeout.Token);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token);
+            return new NodeAnswer(Url, path, response.StatusCode, body) { Method = "POST" };
+        }
+        catch (HttpRequestException e) { throw new NodeUnreachableException(Url, ReasonOf(e)); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { throw new NodeUnreachableException(Url, NoAnswerWithin()); }
+    }
+
     /// <summary>Opens an event stream (text/event-stream); the timeout covers the response headers only.</summary>
     /// <param name="lastEventId">The id of the last event received before the stream was lost: the node replays what came after it.</param>
     public async Task<HttpResponseMessage> OpenStreamAsync(string path, CancellationToken ct, string? lastEventId = null)

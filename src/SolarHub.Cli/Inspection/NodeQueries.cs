@@ -1,5 +1,7 @@
 using System.Net;
+using SolarHub.Node.Api;
 using SolarHub.Node.Api.Actors;
+using SolarHub.Node.Api.Cluster;
 
 namespace SolarHub.Cli.Inspection;
 
@@ -9,6 +11,18 @@ public static class NodeQueries
     public const string BanksPath = "/api/banks";
     public const string ActorsPath = "/api/actors";
     public const string EventsPath = "/api/events";
+    public const string ClusterPath = "/api/cluster";
+
+    /// <summary><c>/api/cluster/members/{node}/{action}</c>, action <c>leave</c> or <c>down</c>.</summary>
+    public static string MemberPath(string node, string action) => $"{ClusterPath}/members/{Uri.EscapeDataString(node)}/{action}";
+
+    public static string ActorsPathFor(bool includeStreams, string? member)
+    {
+        var query = new List<string>();
+        if (includeStreams) query.Add("all=true");
+        if (!string.IsNullOrEmpty(member)) query.Add($"node={Uri.EscapeDataString(member)}");
+        return query.Count == 0 ? ActorsPath : $"{ActorsPath}?{string.Join('&', query)}";
+    }
 
     public static string BankPath(string bankId) => $"{BanksPath}/{Uri.EscapeDataString(bankId)}";
 
@@ -33,11 +47,35 @@ public static class NodeQueries
         return (answer, NodeJson.Read<BankDetails>(answer.EnsureSuccess()));
     }
 
-    public static async Task<(NodeAnswer Answer, ActorNode Root)> GetActorsAsync(NodeClient node, bool includeStreams, CancellationToken ct)
+    /// <summary>The actor tree of the node, or of the cluster member named <paramref name="member"/> (an unknown one fails with <see cref="InspectionExitCode.UnknownMember"/>).</summary>
+    public static async Task<(NodeAnswer Answer, ActorNode Root)> GetActorsAsync(NodeClient node, bool includeStreams, CancellationToken ct, string? member = null)
     {
-        var answer = (await node.GetAsync(includeStreams ? ActorsPath + "?all=true" : ActorsPath, ct)).EnsureSuccess();
+        var answer = (await node.GetAsync(ActorsPathFor(includeStreams, member), ct)).EnsureSuccess(UnknownMember);
         return (answer, NodeJson.Read<ActorNode>(answer));
     }
+
+    public static async Task<(NodeAnswer Answer, ClusterView Cluster)> GetClusterAsync(NodeClient node, CancellationToken ct)
+    {
+        var answer = (await node.GetAsync(ClusterPath, ct)).EnsureSuccess();
+        return (answer, NodeJson.Read<ClusterView>(answer));
+    }
+
+    /// <summary>Asks a member to leave, or marks it down (<paramref name="action"/> <c>leave</c> or <c>down</c>), with the API token.</summary>
+    public static async Task<(NodeAnswer Answer, ClusterEndpoints.ClusterMemberCommandResult Result)> ClusterMemberAsync(NodeClient node, string member,
+        string action, string? token, CancellationToken ct)
+    {
+        var answer = await node.PostAsync(MemberPath(member, action), token, ct);
+        if (answer.Status == HttpStatusCode.Unauthorized && token is null)
+            throw new NodeAnswerException(InspectionExitCode.NodeError,
+                $"the node at {node.Url} wants the API token: pass --token-file <file> or set {ApiTokenSource.EnvironmentVariable}", answer.Status);
+        return (answer, NodeJson.Read<ClusterEndpoints.ClusterMemberCommandResult>(answer.EnsureSuccess(UnknownMember)));
+    }
+
+    /// <summary>A 404 whose error names a node the cluster does not have: what was named does not exist.</summary>
+    private static NodeAnswerException? UnknownMember(NodeAnswer answer) =>
+        answer.Status == HttpStatusCode.NotFound && answer.Error is { } error && error.StartsWith("no node '", StringComparison.Ordinal)
+            ? new NodeAnswerException(InspectionExitCode.UnknownMember, $"{error} (asked the node at {answer.Url})", answer.Status)
+            : null;
 
     private static async Task<NodeAnswerException> UnknownBank(NodeClient node, string bankId, CancellationToken ct)
     {

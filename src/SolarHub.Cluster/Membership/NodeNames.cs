@@ -4,7 +4,7 @@ using Akka.Cluster;
 namespace SolarHub.Cluster.Membership;
 
 /// <summary>
-/// A node's name travels as a cluster role (<c>node.(<c>node:&lt;name&gt;</c>)lt;name(<c>node:&lt;name&gt;</c>)gt;</c>), so every member knows every other member's name
+/// A node's name travels as a cluster role (<c>node.&lt;name&gt;</c>), so every member knows every other member's name
 /// from the membership alone, without asking.
 /// </summary>
 public static class NodeNames
@@ -18,8 +18,11 @@ public static class NodeNames
     public static string RoleOf(string node) => Prefix + node;
 
     /// <summary>The member's node name, or its address when it has none (a member that is not a SolarHub node).</summary>
-    public static string NameOf(Member member) =>
-        member.Roles.FirstOrDefault(r => r.StartsWith(Prefix, StringComparison.Ordinal)) is { } role ? role[Prefix.Length..] : member.Address.ToString();
+    public static string NameOf(Member member) => NameOf(member.Address, member.Roles);
+
+    /// <summary>The node name in <paramref name="roles"/>, or <paramref name="address"/> when they name none.</summary>
+    public static string NameOf(Address address, IEnumerable<string> roles) =>
+        roles.FirstOrDefault(r => r.StartsWith(Prefix, StringComparison.Ordinal)) is { } role ? role[Prefix.Length..] : address.ToString();
 
     /// <summary>The address of the member named <paramref name="node"/> that is Up (or WeaklyUp) and reachable from here, if any.</summary>
     public static Address? AddressOf(ClusterEvent.CurrentClusterState state, string node) =>

@@ -17,11 +17,11 @@ public static class BankSnapshotBuilder
         packs.Records.Select(p => new PackSnapshot(p.Address, p.UpdatedAt, p.Stale, p.Latest)).ToList(),
         totals,
         active.History)
-    {
-        ForcedAdapter = active.Forced,
-        FailoverCount = active.FailoverCount,
-        Node = node,
-    };
+        {
+            ForcedAdapter = active.Forced,
+            FailoverCount = active.FailoverCount,
+            Node = node,
+        };
 
     // An adapter runs on the node it names, else beside its bank.
     private static AdapterSnapshot Tracked(AdapterTracker t, bool isActive, string? bankNode) => new(

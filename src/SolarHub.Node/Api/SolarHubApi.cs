@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SolarHub.Node.Api.Actors;
 using SolarHub.Node.Api.Events;
 using SolarHub.Node.Api.Metrics;
 
@@ -15,6 +16,7 @@ public static class SolarHubApi
         services.AddSingleton(options);
         services.AddSingleton<ApiToken>();
         services.AddSingleton<BankSnapshots>();
+        services.AddSingleton<ActorTrees>();
         services.AddSingleton<JsonEventFormat>();
         services.AddSingleton(new RecentEvents(options.EventReplayBuffer));
         services.AddSingleton<SolarHubMetrics>();
@@ -29,7 +31,8 @@ public static class SolarHubApi
         api.MapBankEndpoints()
             .MapActorEndpoints()
             .MapEventStreamEndpoints()
-            .MapAdapterControlEndpoints();
+            .MapAdapterControlEndpoints()
+            .MapClusterEndpoints();
         return app;
     }
 }

@@ -12,6 +12,8 @@ using SolarHub.Core.Hosting;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
 using SolarHub.Node.Api;
+using SolarHub.Node.Api.Actors;
+using SolarHub.Node.Api.Cluster;
 using SolarHub.Node.Api.Events;
 
 namespace SolarHub.Node.Hosting;
@@ -70,7 +72,13 @@ public static class SolarHubNodeHosting
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
         if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
-        if (node.Cluster is { } cluster) akka.WithSolarHubCluster(cluster, node.Transports);
+        if (node.Cluster is { } cluster)
+        {
+            akka.WithSolarHubCluster(cluster, node.Transports);
+            // Answers GET /api/actors?node= asked on another node.
+            akka.WithActors((system, _, resolver) =>
+                system.ActorOf(ActorTreeService.Props(cluster.Node, resolver.GetService<ActorTrees>()), ActorTreeService.Name));
+        }
         else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
         // Each node's MQTT output would publish every bank's availability from its own, partial view (docs/cluster.md).

@@ -13,8 +13,10 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
     public string Describe(string path)
     {
         var elements = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        // elements[0] is "user"; the rest is the path under the user guardian.
+        if (elements.Length == 0) return "root guardian";
+        // elements[0] is "user" (or "system" for a clustered node's sharding); the rest is the path under that guardian.
         var under = elements.Skip(1).Select(Uri.UnescapeDataString).ToArray();
+        if (elements[0] == "system") return under.Length == 0 ? "system guardian (only Cluster Sharding shown)" : Sharded(under);
         return under switch
         {
             [] => "user guardian",
@@ -22,6 +24,8 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["solarhub-banks", var bank] => Bank(bank),
             ["solarhub-banks", var bank, var adapter] => AdapterSupervisor(bank, adapter),
             ["solarhub-banks", var bank, var adapter, "connection"] => Connection(bank, adapter),
+            ["solarhub-adapter-host"] => "adapter host (adapters attached to this node, for banks anywhere)",
+            ["solarhub-actor-tree"] => "actor tree service (answers GET /api/actors?node= from other nodes)",
             ["solarhub-config"] => "configuration store supervisor",
             ["solarhub-config", var child] when child.StartsWith("store-", StringComparison.Ordinal) => "configuration store (persistent, journal in the database)",
             ["solarhub-history"] => "history writer (batches samples into the database, buffers across outages)",
@@ -35,6 +39,21 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             _ => "",
         };
     }
+
+    /// <summary>Under /system on a clustered node (docs/cluster.md): banks are sharded entities, the bank supervisor the entity's child "bank".</summary>
+    private string Sharded(string[] under) => under switch
+    {
+        ["sharding"] => "cluster sharding guardian",
+        ["sharding", "bank"] => "shard region of the banks",
+        ["sharding", var coordinator] when coordinator.StartsWith("bankCoordinator", StringComparison.Ordinal) => "shard coordinator of the banks (singleton)",
+        ["sharding", "bank", var shard] => $"shard: bank {shard}",
+        ["sharding", "bank", _, var entity] => $"bank entity: bank {entity}",
+        ["sharding", "bank", _, var entity, "bank"] => Bank(entity),
+        ["sharding", "bank", _, var entity, "bank", var adapter] => AdapterSupervisor(entity, adapter),
+        ["sharding", "bank", _, var entity, "bank", var adapter, "connection"] => Connection(entity, adapter),
+        [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
+        _ => "",
+    };
 
     // Akka.Streams names the actors it materializes so.
     private const string StreamSupervisorPrefix = "StreamSupervisor-";

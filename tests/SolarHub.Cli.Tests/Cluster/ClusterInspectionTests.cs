@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using SolarHub.TestSupport;
+using Xunit.Abstractions;
+
+namespace SolarHub.Cli.Tests.Cluster;
+
+/// <summary>
+/// Three real nodes (deploy/cluster-local.sh --demo, on ports of their own and a fresh PostgreSQL database): the
+/// cluster's view from every node, <c>cluster show</c>, <c>actors --node</c> across nodes, and <c>cluster leave</c>.
+/// </summary>
+public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Token = "cluster-inspection-test-token";
+    private static readonly string[] Banks = ["garage", "house", "shed"];
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"solarhub-cluster-{Guid.NewGuid():N}");
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private TestDatabase? _database;
+    private bool _started;
+    private int _httpPort;
+
+    private string Url(int node) => $"http://127.0.0.1:{_httpPort + node - 1}";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    [PostgresFact(Timeout = 300_000)]
+    public async Task Every_node_shows_the_cluster_and_its_banks_a_member_shows_another_members_actors_and_a_member_leaves()
+    {
+        _database = await TestDatabase.PostgresAsync();
+        int remoting = FreeRun(3), gateways = FreeRun(3);
+        _httpPort = FreeRun(3);
+        _started = true;
+        var start = await Script(["start", "--dir", _dir, "--demo", "--database", _database.Config.ConnectionString,
+            "--solarhub", $"dotnet {Path.Combine(AppContext.BaseDirectory, "solarhub.dll")}",
+            "--remoting-port", $"{remoting}", "--http-port", $"{_httpPort}", "--gateway-port", $"{gateways}", "--wait", "120"], TimeSpan.FromSeconds(180));
+        start.ExitCode.Should().Be(0, start.StdErr);
+
+        // Every node sees three Up members and each demo bank once, on some member.
+        for (int node = 1; node <= 3; node++)
+        {
+            var view = await WaitForAsync(Url(node), v => UpMembers(v) == 3 && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
+            view["self"]!.GetValue<string>().Should().Be($"n{node}");
+            view["leader"]!.GetValue<string>().Should().BeOneOf("n1", "n2", "n3");
+            view["members"]!.AsArray().Select(m => m!["node"]!.GetValue<string>()).Should().Equal("n1", "n2", "n3");
+            view["members"]!.AsArray().Should().OnlyContain(m => m!["reachable"]!.GetValue<bool>());
+        }
+
+        var show = await CliProcess.RunAsync(["cluster", "show", "--url", Url(1)]);
+        show.ExitCode.Should().Be(0, show.StdErr);
+        output.WriteLine(show.StdOut);
+        show.StdOut.Should().Contain("Cluster seen from n1").And.Contain("n1 (this)");
+        foreach (var node in new[] { "n2", "n3" }) show.StdOut.Should().MatchRegex($@"(?m)^{node}\s+akka\.tcp://solarhub@127\.0\.0\.1:\d+\s+Up\s+yes");
+        foreach (var bank in Banks) show.StdOut.Should().Contain(bank);
+
+        var status = await CliProcess.RunAsync(["status", "--url", Url(2)]);
+        status.ExitCode.Should().Be(0, status.StdErr);
+        status.StdOut.Should().MatchRegex(@"(?m)^Bank\s+Name\s+Node\s+State");
+
+        // n2's tree, asked from n1: its addresses, the sharding part with the banks n2 runs.
+        var n2Banks = BanksPerNode(await GetClusterAsync(Url(1)))["n2"];
+        var actors = await CliProcess.RunAsync(["actors", "--url", Url(1), "--node", "n2", "--timeout", "20"]);
+        actors.ExitCode.Should().Be(0, actors.StdErr);
+        output.WriteLine(actors.StdOut);
+        actors.StdOut.Should().StartWith($"akka.tcp://solarhub@127.0.0.1:{remoting + 1}/  (root guardian)")
+            .And.Contain("solarhub-banks  (bank registry)").And.Contain("shard region of the banks");
+        foreach (var bank in n2Banks) actors.StdOut.Should().Contain($"bank entity: bank {bank}");
+        var unknown = await CliProcess.RunAsync(["actors", "--url", Url(1), "--node", "n9"]);
+        unknown.ExitCode.Should().Be(4, unknown.StdErr);
+        unknown.StdErr.Should().Contain("no node 'n9' in the cluster; its members: n1, n2, n3");
+
+        // Without the token the node refuses; with it, n3 leaves and its banks run on n1 and n2.
+        var refused = await CliProcess.RunAsync(["cluster", "leave", "n3", "--url", Url(1)]);
+        refused.ExitCode.Should().Be(5);
+        refused.StdErr.Should().Contain("wants the API token");
+        var tokenFile = Path.Combine(_dir, "token");
+        await File.WriteAllTextAsync(tokenFile, Token + "\n");
+        var leave = await CliProcess.RunAsync(["cluster", "leave", "n3", "--url", Url(1), "--token-file", tokenFile]);
+        leave.ExitCode.Should().Be(0, leave.StdErr);
+        leave.StdOut.Should().StartWith("node 'n3' (akka.tcp://solarhub@127.0.0.1:").And.Contain("was asked to leave the cluster");
+
+        var after = await WaitForAsync(Url(1), v => !MemberNames(v).Contains("n3") && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
+        BanksPerNode(after).Keys.Should().Equal("n1", "n2");
+        var banks = JsonNode.Parse(await _http.GetStringAsync(Url(2) + "/api/banks"))!.AsArray();
+        banks.Select(b => b!["node"]!.GetValue<string>()).Should().OnlyContain(n => n == "n1" || n == "n2");
+    }
+
+    private static int UpMembers(JsonNode view) => view["members"]!.AsArray().Count(m => m!["status"]!.GetValue<string>() == "Up");
+
+    private static List<string> MemberNames(JsonNode view) => view["members"]!.AsArray().Select(m => m!["node"]!.GetValue<string>()).ToList();
+
+    private static Dictionary<string, List<string>> BanksPerNode(JsonNode view) =>
+        view["banksPerNode"] is JsonObject banks
+            ? banks.ToDictionary(p => p.Key, p => p.Value!.AsArray().Select(b => b!.GetValue<string>()).ToList())
+            : [];
+
+    private static List<string> BanksOf(JsonNode view) => BanksPerNode(view).Values.SelectMany(b => b).ToList();
+
+    private async Task<JsonNode> GetClusterAsync(string url) => JsonNode.Parse(await _http.GetStringAsync(url + "/api/cluster"))!;
+
+    private async Task<JsonNode> WaitForAsync(string url, Func<JsonNode, bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        JsonNode? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await GetClusterAsync(url);
+                if (condition(last)) return last;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"GET {url}/api/cluster did not show what was awaited within {within.TotalSeconds} s; last: {last?.ToJsonString()}");
+    }
+
+    private Task<CliProcess.Outcome> Script(IEnumerable<string> args, TimeSpan timeout) =>
+        CliProcess.RunProgramAsync("bash", [Path.Combine(RepositoryRoot.Path, "deploy", "cluster-local.sh"), .. args],
+            new Dictionary<string, string> { ["SOLARHUB_API_TOKEN"] = Token }, timeout);
+
+    /// <summary>The first of <paramref name="count"/> consecutive free ports on 127.0.0.1, below the ephemeral range.</summary>
+    private static int FreeRun(int count)
+    {
+        for (int attempt = 0; attempt < 200; attempt++)
+        {
+            int first = Random.Shared.Next(20_000, 30_000);
+            if (Enumerable.Range(first, count).All(IsFree)) return first;
+        }
+        throw new InvalidOperationException($"no {count} consecutive free ports found");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_started)
+        {
+            var stop = await Script(["stop", "--dir", _dir], TimeSpan.FromSeconds(60));
+            output.WriteLine($"cluster-local stop: {stop.ExitCode} {stop.StdErr}");
+            if (stop.ExitCode != 0 || Environment.GetEnvironmentVariable("CI") is not null)
+                foreach (var log in Directory.EnumerateFiles(_dir, "n*.log"))
+                    output.WriteLine($"--- {log} (end)\n{string.Join('\n', File.ReadLines(log).TakeLast(20))}");
+        }
+        _http.Dispose();
+        if (_database is not null) await _database.DisposeAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
