@@ -1,10 +1,10 @@
-using SolarHub.Simulator.Transports;
 using Akka.Actor;
 using Akka.Persistence;
 using SolarHub.Cli.ConfigVerbs;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Database;
+using SolarHub.Simulator.Transports;
 using SolarHub.TestSupport;
 
 namespace SolarHub.Cli.Tests;

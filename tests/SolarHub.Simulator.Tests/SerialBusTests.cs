@@ -1,8 +1,8 @@
-using SolarHub.Simulator.Transports;
 using System.IO.Ports;
 using SolarHub.Protocol.Jk;
 using SolarHub.Protocol.Jk.Bus;
 using SolarHub.Simulator.Tests.Support;
+using SolarHub.Simulator.Transports;
 
 namespace SolarHub.Simulator.Tests;
 

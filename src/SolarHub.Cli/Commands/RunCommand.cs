@@ -159,8 +159,9 @@ public static class RunCommand
         if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));
         if (demo is not null && !Console.IsInputRedirected) background.Add(Task.Run(() => DemoKeys(demo, stop), CancellationToken.None));
 
-        // The actor system also ends by itself when the cluster removed this node (downed by the split brain resolver
-        // after it was unreachable): exit 1 then, so that a service manager starts it again and it rejoins.
+        // The actor system also ends by itself when this node leaves the cluster (solarhub cluster leave) or the cluster
+        // removed it (downed after it was unreachable): exit 1 then, so that a service manager starts it again and it
+        // rejoins; SIGTERM (systemctl stop) is the way to keep a node out, and exits 0.
         var system = app.Services.GetRequiredService<ActorSystem>();
         try { await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), system.WhenTerminated); }
         catch (OperationCanceledException) { }
@@ -169,7 +170,7 @@ public static class RunCommand
         if (!removed) return 0;
         Console.Error.WriteLine(clustering is null
             ? "run: the actor system stopped unexpectedly; exiting"
-            : $"run: node '{clustering.Node}' was removed from the cluster (it was unreachable for too long, or was downed); exiting so that it can be started again and rejoin");
+            : $"run: node '{clustering.Node}' is out of the cluster (it was asked to leave, or was downed after it was unreachable for too long); exiting with 1 so that a service manager starts it again and it rejoins (stop the service to keep it out)");
         return 1;
     }
 

@@ -1,7 +1,7 @@
-using SolarHub.Simulator.Transports;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Tests.Support;
+using SolarHub.Simulator.Transports;
 
 namespace SolarHub.Core.Tests.Integration;
 

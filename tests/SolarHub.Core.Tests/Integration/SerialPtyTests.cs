@@ -1,8 +1,8 @@
-using SolarHub.Simulator.Transports;
 using SolarHub.Configuration;
 using SolarHub.Core.Telemetry;
 using SolarHub.Core.Tests.Support;
 using SolarHub.Simulator;
+using SolarHub.Simulator.Transports;
 using Xunit.Abstractions;
 
 namespace SolarHub.Core.Tests.Integration;
