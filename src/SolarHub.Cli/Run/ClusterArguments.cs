@@ -127,7 +127,7 @@ public sealed record ClusterArguments(bool? Cluster, string? Node, string? Remot
             error = $"{from} {path}: {problem}";
             return null;
         }
-        if (X509Certificate2.GetCertContentType(bytes) != X509ContentType.Pkcs12)
+        if (!IsPkcs12(bytes))
         {
             error = $"{from} {path}: not a PKCS#12 file (.pfx, .p12) holding the certificate and its private key (docs/cluster.md, \"Securing remoting\")";
             return null;
@@ -157,6 +157,12 @@ public sealed record ClusterArguments(bool? Cluster, string? Node, string? Remot
             return null;
         }
         return new RemotingTls(certificate, trust);
+    }
+
+    private static bool IsPkcs12(byte[] bytes)
+    {
+        try { return X509Certificate2.GetCertContentType(bytes) == X509ContentType.Pkcs12; }
+        catch (CryptographicException) { return false; }
     }
 
     private static bool TryRead(string path, out byte[] bytes, out string why)
