@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
@@ -14,8 +16,6 @@ using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace SolarHub.Cluster.Hosting;
 
