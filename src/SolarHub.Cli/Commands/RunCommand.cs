@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SolarHub.Cli.Run;
 using SolarHub.Cli.Storage;
+using SolarHub.Cluster.Hosting;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
@@ -31,6 +32,9 @@ public static class RunCommand
         var node = new Option<string?>("--node") { Description = "Cluster: this node's name, which adapters name to be opened here (else SOLARHUB_NODE, solarhub.cluster.node)." };
         var remoting = new Option<string?>("--remoting") { Description = $"Cluster: host:port this node listens on for the others (else SOLARHUB_REMOTING, solarhub.cluster.remoting; default {ClusterArguments.DefaultRemoting}, loopback only)." };
         var seeds = new Option<string?>("--seeds") { Description = "Cluster: host:port[,host:port...] of the nodes to join through (else SOLARHUB_SEEDS, solarhub.cluster.seeds; default this node's --remoting)." };
+        var certificate = new Option<string?>("--remoting-certificate") { Description = "Cluster: remoting over TLS with this PKCS#12 file (.pfx: certificate and private key), the same on every node unless --remoting-trust system (else SOLARHUB_REMOTING_CERTIFICATE, solarhub.cluster.tls.certificate; docs/cluster.md). Without it remoting is plaintext." };
+        var certificatePassword = new Option<string?>("--remoting-certificate-password-file") { Description = "Cluster: file whose first line is the .pfx's password (else SOLARHUB_REMOTING_CERTIFICATE_PASSWORD_FILE, solarhub.cluster.tls.password-file)." };
+        var trust = new Option<string?>("--remoting-trust") { Description = "Cluster TLS: 'shared' (default): peers must present this node's own certificate; 'system': peers' certificates must chain to the system's trust store (else SOLARHUB_REMOTING_TRUST, solarhub.cluster.tls.trust)." };
         var hocon = new Option<FileInfo?>("--hocon") { Description = "A HOCON file whose settings win over the defaults (timings, solarhub.cluster...; hocon/README.md)." };
         var apiTokenFile = new Option<FileInfo?>("--api-token-file") { Description = "File holding the bearer token that unlocks the API's state-changing endpoints (else SOLARHUB_API_TOKEN or HOCON solarhub.api.token; with none they are off)." };
 
@@ -38,11 +42,12 @@ public static class RunCommand
             "Banks come from the database (changes made with 'solarhub config' apply live) or from --config; with none stored, the demo runs: " +
             "press k to kill the primary gateway, r to revive it, q to quit.")
         {
-            config, database, demo, urls, demoFault, duration, verbose, apiTokenFile, cluster, node, remoting, seeds, hocon,
+            config, database, demo, urls, demoFault, duration, verbose, apiTokenFile, cluster, node, remoting, seeds, certificate, certificatePassword, trust, hocon,
         };
         command.SetAction((pr, ct) => RunAsync(new RunOptions(pr.GetValue(config), pr.GetValue(database), pr.GetValue(demo), pr.GetValue(urls)!,
             pr.GetValue(demoFault), pr.GetValue(duration), pr.GetValue(verbose), pr.GetValue(apiTokenFile),
-            new ClusterArguments(pr.GetValue(cluster), pr.GetValue(node), pr.GetValue(remoting), pr.GetValue(seeds)), pr.GetValue(hocon)), ct));
+            new ClusterArguments(pr.GetValue(cluster), pr.GetValue(node), pr.GetValue(remoting), pr.GetValue(seeds),
+                pr.GetValue(certificate), pr.GetValue(certificatePassword), pr.GetValue(trust)), pr.GetValue(hocon)), ct));
         return command;
     }
 
@@ -152,7 +157,12 @@ public static class RunCommand
         if (database is not null && demo is null)
             Console.WriteLine($"config: running the banks stored in {database.Description}");
         if (clustering is not null)
+        {
             Console.WriteLine($"cluster: node '{clustering.Node}' on {clustering.Remoting}, joining through {string.Join(", ", clustering.Seeds)} (GET /api/cluster; docs/cluster.md)");
+            Console.WriteLine(clustering.Tls is { } tls
+                ? $"cluster: remoting over TLS with certificate {tls.Certificate.Subject} (SHA-256 {tls.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}), peers checked: {RemotingTls.Name(tls.Trust)}"
+                : "cluster: remoting is plaintext (no --remoting-certificate): keep it on a trusted network");
+        }
         if (!waitingForDatabase) Console.WriteLine(apiLine);
 
         var background = new List<Task>();

@@ -1,10 +1,14 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
+using Akka.Event;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using Akka.Remote.Transport.DotNetty;
 using SolarHub.Cluster.Adapters;
 using SolarHub.Cluster.Banks;
 using SolarHub.Cluster.Membership;
@@ -27,6 +31,49 @@ public static class SolarHubClusterHosting
     public const string BankTypeName = "bank";
 
     /// <summary>
+    /// Remoting on <see cref="SolarHubClusterOptions.Remoting"/>; with <see cref="SolarHubClusterOptions.Tls"/>, over TLS with
+    /// mutual authentication (each side presents its certificate and checks the other's), the host name not compared.
+    /// </summary>
+    public static RemoteOptions RemoteOptionsFor(SolarHubClusterOptions cluster)
+    {
+        var options = new RemoteOptions
+        {
+            HostName = cluster.Remoting.Host,
+            Port = cluster.Remoting.Port,
+            PublicHostName = cluster.PublicHost,
+        };
+        if (cluster.Tls is { } tls)
+        {
+            options.EnableSsl = true;
+            options.Ssl = new SslOptions
+            {
+                X509Certificate = tls.Certificate,
+                SuppressValidation = false,
+                RequireMutualAuthentication = true,
+                ValidateCertificateHostname = false,
+                CustomValidator = tls.Trust == RemotingTrust.Shared ? SameCertificate(tls.Certificate) : null,
+            };
+        }
+        return options;
+    }
+
+    /// <summary>
+    /// Accepts a peer whose certificate is this node's own (same SHA-256 thumbprint); the TLS handshake has proved the
+    /// peer holds its private key. Any other certificate, even one the system trusts, is refused.
+    /// </summary>
+    private static CertificateValidationCallback SameCertificate(X509Certificate2 own)
+    {
+        byte[] expected = own.GetCertHash(HashAlgorithmName.SHA256);
+        return (peer, _, remote, _, log) =>
+        {
+            if (peer is not null && CryptographicOperations.FixedTimeEquals(peer.GetCertHash(HashAlgorithmName.SHA256), expected)) return true;
+            log.Warning("remoting: refused {0}: its TLS certificate ({1}) is not this site's shared certificate ({2})", remote,
+                peer?.Subject ?? "none", own.Subject);
+            return false;
+        };
+    }
+
+    /// <summary>
     /// Hosts SolarHub's banks in a cluster instead of <see cref="SolarHubHostingExtensions.WithSolarHub"/>: remoting on
     /// <see cref="SolarHubClusterOptions.Remoting"/>, membership through the seeds with the keep-majority split brain
     /// resolver, each bank a sharded entity, and this node's <see cref="AdapterHost"/> for the adapters attached here.
@@ -37,16 +84,11 @@ public static class SolarHubClusterHosting
     {
         akka.AddHocon(ClusterDefaults, HoconAddMode.Append);
         akka.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
-        akka.WithRemoting(new RemoteOptions
-        {
-            HostName = cluster.Remoting.Host,
-            Port = cluster.Remoting.Port,
-            PublicHostName = cluster.PublicHost,
-        });
+        akka.WithRemoting(RemoteOptionsFor(cluster));
         akka.WithClustering(new ClusterOptions
         {
             Roles = [NodeNames.NodeRole, NodeNames.RoleOf(cluster.Node)],
-            SeedNodes = cluster.Seeds.Select(s => new Address("akka.tcp", cluster.SystemName, s.Host, s.Port).ToString()).ToArray(),
+            SeedNodes = cluster.Seeds.Select(s => new Address(cluster.Protocol, cluster.SystemName, s.Host, s.Port).ToString()).ToArray(),
             SplitBrainResolver = new KeepMajorityOption(),
         });
         akka.WithShardRegion<BankRegionKey>(BankTypeName, (system, _) =>

@@ -9,6 +9,12 @@ public sealed record SolarHubClusterOptions(string Node, RemotingEndpoint Remoti
     /// <summary>The address the other nodes use to reach this one, when it differs from <see cref="Remoting"/>'s host (NAT, 0.0.0.0).</summary>
     public string? PublicHost { get; init; }
 
+    /// <summary>TLS for remoting (docs/cluster.md, "Securing remoting"); null: plaintext, for a trusted network only.</summary>
+    public RemotingTls? Tls { get; init; }
+
+    /// <summary>The protocol of every node's address: Akka names TLS remoting <c>akka.ssl.tcp</c>.</summary>
+    public string Protocol => Tls is null ? "akka.tcp" : "akka.ssl.tcp";
+
     /// <summary>The actor system's name, the same on every node (part of every node's address).</summary>
     public string SystemName { get; init; } = "solarhub";
 }
