@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Akka.Configuration;
+using Akka.Event;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -15,6 +16,7 @@ using SolarHub.Node.Api;
 using SolarHub.Node.Api.Actors;
 using SolarHub.Node.Api.Cluster;
 using SolarHub.Node.Api.Events;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace SolarHub.Node.Hosting;
 
