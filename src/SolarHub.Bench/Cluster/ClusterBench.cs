@@ -251,8 +251,9 @@ public sealed class ClusterBench : IAsyncDisposable
     {
         using var http = new HttpClient();
         await node.StartAsync(http, ct);
-        // Let it join and the cluster settle before the next scenario (Up within a few seconds, measured).
-        await Task.Delay(TimeSpan.FromSeconds(5), ct);
+        // It answers HTTP before it has joined: wait until every node sees every other Up, then let sharding settle.
+        await Site.WaitForMembersUpAsync(TimeSpan.FromSeconds(90), ct);
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
     }
 
     private T Own<T>(T resource) where T : IAsyncDisposable

@@ -51,6 +51,8 @@ public sealed class ClusterSite : IAsyncDisposable
                 await node.StartAsync(site._http, ct);
                 progress.WriteLine($"cluster: {node.Name} up at {node.Url} (log {node.LogPath})");
             }
+            // Banks stored before every node is Up would all land on the first ones.
+            await site.WaitForMembersUpAsync(TimeSpan.FromSeconds(90), ct);
         }
         catch
         {
@@ -58,6 +60,42 @@ public sealed class ClusterSite : IAsyncDisposable
             throw;
         }
         return site;
+    }
+
+    /// <summary>
+    /// Waits until every running node's <c>GET /api/cluster</c> shows every running node Up and reachable: a node that
+    /// answers HTTP may still be joining (seen to take 15 s on a loaded machine), and a scenario must not begin then.
+    /// </summary>
+    public async Task WaitForMembersUpAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var running = _nodes.Where(n => n.IsRunning).ToList();
+            bool allUp = true;
+            foreach (var node in running)
+                allUp &= await UpMembersAsync(node, ct) >= running.Count;
+            if (allUp) return;
+            await Task.Delay(200, ct);
+        }
+        throw new BenchException($"the running nodes did not all see each other Up within {timeout.TotalSeconds:0} s (node logs in {_directory})");
+    }
+
+    private async Task<int> UpMembersAsync(ClusterNodeProcess via, CancellationToken ct)
+    {
+        try
+        {
+            using var answer = await _http.GetAsync(new Uri(via.Url, "/api/cluster"), ct);
+            if (!answer.IsSuccessStatusCode) return 0;
+            using var json = JsonDocument.Parse(await answer.Content.ReadAsStreamAsync(ct));
+            return json.RootElement.GetProperty("members").EnumerateArray()
+                .Count(m => m.GetProperty("status").GetString() == "Up" && m.GetProperty("reachable").GetBoolean());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            ct.ThrowIfCancellationRequested();
+            return 0;
+        }
     }
 
     /// <summary>Stores <paramref name="config"/> as the cluster's configuration, as <c>solarhub config import</c> would.</summary>
