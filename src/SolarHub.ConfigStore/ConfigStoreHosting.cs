@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Hosting;
 using Akka.Persistence.Sql.Hosting;
 using SolarHub.Configuration;
@@ -14,11 +15,16 @@ public static class ConfigStoreHosting
     /// Stores the configuration in <paramref name="database"/> (tables created automatically) and starts the
     /// <see cref="HubConfigStore"/> under a <see cref="ConfigStoreSupervisor"/>, registered as <see cref="ConfigStoreKey"/>.
     /// <paramref name="followJournal"/>: a running node reloads when another process changes the configuration.
+    /// <paramref name="writer"/> (a clustered node): the cluster's one writer, found when the actors start; this node's own
+    /// store then only follows the journal and answers reads, and <see cref="ConfigStoreKey"/> is a
+    /// <see cref="ConfigWriteRouter"/> that sends writes to the writer.
     /// </summary>
-    public static AkkaConfigurationBuilder WithSolarHubConfigStore(this AkkaConfigurationBuilder builder, ConfigDatabase database, bool followJournal)
+    public static AkkaConfigurationBuilder WithSolarHubConfigStore(this AkkaConfigurationBuilder builder, ConfigDatabase database, bool followJournal,
+        Func<IActorRegistry, IActorRef>? writer = null)
     {
         builder.WithSqlPersistence(database.ConnectionString, database.IsPostgres ? LinqToDB.ProviderName.PostgreSQL : LinqToDB.ProviderName.SQLiteMS, autoInitialize: true);
         builder.WithCustomSerializer("solarhub-config", [typeof(ConfigChangeSet), typeof(SolarHub.Configuration.HubConfig)], system => new ConfigStoreSerializer(system));
+        builder.WithCustomSerializer("solarhub-config-messages", ConfigStoreMessageSerializer.Types, system => new ConfigStoreMessageSerializer(system));
         // Other clients' changes reach a running node within a second.
         builder.AddHocon("akka.persistence.query.journal.sql.refresh-interval = 200ms", HoconAddMode.Prepend);
         // Several processes (nodes, the CLI) write this journal in turn, each with its own writer id; the journal's unique
@@ -29,7 +35,8 @@ public static class ConfigStoreHosting
         return builder.WithActors((system, registry) =>
         {
             var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal, database), "solarhub-config");
-            registry.Register<ConfigStoreKey>(store);
+            registry.Register<ConfigStoreKey>(writer is null ? store
+                : system.ActorOf(ConfigWriteRouter.Props(writer(registry), store), "solarhub-config-router"));
             // The banks and the MQTT output ask it for the current configuration when they start.
             registry.Register<HubConfigSourceKey>(store);
         });

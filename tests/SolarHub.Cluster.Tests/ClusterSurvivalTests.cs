@@ -54,6 +54,16 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
         cluster.Progress.ToString().Should().Contain("exited with 1", "a node the cluster removed exits, for its service manager to start it again");
     }
 
+    [PostgresFact]
+    public async Task The_journal_has_one_writer_and_kill_9_of_it_during_changes_loses_no_acknowledged_change()
+    {
+        var (lost, moved, writers) = await cluster.Bench.WriterLossAsync(_timeout.Token);
+
+        lost.Should().Be(0, "a change is acknowledged only once the journal holds it");
+        writers.Should().Be(1, "changes made through two different nodes are stored by the cluster's one writer");
+        moved.Should().BeLessThan(TimeSpan.FromSeconds(60), "the singleton writer starts on another node once the dead one is downed");
+    }
+
     public void Dispose()
     {
         output.WriteLine(cluster.Progress.ToString());

@@ -11,11 +11,14 @@ namespace SolarHub.Bench.Cluster;
 /// <param name="LeaveGap">The longest data gap of a bank whose node leaves gracefully (SIGTERM).</param>
 /// <param name="ConfigReach">A bank added with the configuration store, to every node listing it.</param>
 /// <param name="ActiveOverlaps">Polls of an active bus from a node that had been frozen after another node took the bus over (must be 0).</param>
-public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, double Failback, double LeaveGap, double ConfigReach, int ActiveOverlaps)
+/// <param name="WriterLoss">kill -9 of the node that writes the configuration journal, to the next change acknowledged through another node.</param>
+/// <param name="LostChanges">Acknowledged changes missing from the stored configuration after that (must be 0).</param>
+public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, double Failback, double LeaveGap, double ConfigReach, int ActiveOverlaps,
+    double WriterLoss, int LostChanges)
 {
     public string Summary =>
         $"cluster: node loss {NodeLoss:0.0} s, serial node loss {SerialNodeLoss:0.0} s, failback {Failback:0.0} s, leave gap {LeaveGap:0.00} s, " +
-        $"config reach {ConfigReach:0.00} s, active overlaps {ActiveOverlaps}";
+        $"config reach {ConfigReach:0.00} s, active overlaps {ActiveOverlaps}, writer loss {WriterLoss:0.0} s, lost changes {LostChanges}";
 }
 
 /// <summary>
@@ -23,12 +26,14 @@ public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, doubl
 /// gateway, a bank with two serial adapters (socat ptys) attached to n2 (priority 1) and n3 (priority 2), and a bank
 /// that sees its node leave. Each scenario is a separate method so the tests run them one by one.
 /// </summary>
-public sealed class ClusterBench : IAsyncDisposable
+public sealed partial class ClusterBench : IAsyncDisposable
 {
     public const string TcpBank = "tcp-bank";
     public const string SerialBank = "serial-bank";
     public const string LeaveBank = "leave-bank";
     public const string ActiveBank = "active-bank";
+    public const string ConfigBank = "config-bank";
+    private static readonly string[] ConfigAdapters = [.. Enumerable.Range(1, 9).Select(i => $"gw-{i}")];
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly SimulatorOptions Bus = new() { Packs = 3, FirstAddress = 1, Seed = 7 };
 
@@ -52,7 +57,9 @@ public sealed class ClusterBench : IAsyncDisposable
         var leave = await bench.LeaveAsync(ct);
         var reach = await bench.ConfigReachAsync(ct);
         var overlaps = await bench.ActiveNeverTwiceAsync(ct);
-        return new ClusterResult(nodeLoss.TotalSeconds, serial.TotalSeconds, failback.TotalSeconds, leave.TotalSeconds, reach.TotalSeconds, overlaps);
+        var (lost, writerLoss, _) = await bench.WriterLossAsync(ct);
+        return new ClusterResult(nodeLoss.TotalSeconds, serial.TotalSeconds, failback.TotalSeconds, leave.TotalSeconds, reach.TotalSeconds, overlaps,
+            writerLoss.TotalSeconds, lost);
     }
 
     /// <summary>Starts the gateways, the ptys, the three nodes, stores the three banks and waits until each is healthy.</summary>
@@ -65,6 +72,8 @@ public sealed class ClusterBench : IAsyncDisposable
             var tcp = bench.Own(new TcpGatewaySimulator(Bus));
             var leave = bench.Own(new TcpGatewaySimulator(Bus));
             var active = bench._activeGateway = bench.Own(new TcpGatewaySimulator(Bus with { Master = false }));
+            var config = bench.Own(new TcpGatewaySimulator(Bus));
+            config.Start();
             tcp.Start();
             leave.Start();
             active.Start();
@@ -88,9 +97,10 @@ public sealed class ClusterBench : IAsyncDisposable
                     ]),
                     new BankConfig(LeaveBank, "Leave bank", packs, [Tcp("gw", leave)]),
                     new BankConfig(ActiveBank, "Active bank", packs, [Tcp("poller", active) with { Protocol = AdapterProtocol.JkActive }]),
+                    new BankConfig(ConfigBank, "Config bank", packs, [.. ConfigAdapters.Select((id, i) => Tcp(id, config) with { Priority = i + 1 })]),
                 ],
             }, ct);
-            foreach (var bank in new[] { TcpBank, LeaveBank, ActiveBank })
+            foreach (var bank in new[] { TcpBank, LeaveBank, ActiveBank, ConfigBank })
                 await site.WaitForBankAsync(bank, v => v.State == "Healthy", Patience, "healthy", ct);
             await site.WaitForBankAsync(SerialBank, v => v.State == "Healthy" && v.ActiveAdapter == "usb-a", Patience, "healthy on usb-a", ct);
             output.WriteLine("cluster: three banks healthy");
@@ -156,30 +166,6 @@ public sealed class ClusterBench : IAsyncDisposable
         _output.WriteLine($"cluster: leave: {victim.Name} left; '{LeaveBank}' continued on {moved.Node}, longest data gap {gap.TotalSeconds:0.00} s");
         await RestartAsync(victim, ct);
         return gap;
-    }
-
-    /// <summary>
-    /// A bank added to the stored configuration: the time from the store's acknowledgement until every node lists it
-    /// (each node follows the journal; the bank has started somewhere and answers).
-    /// </summary>
-    public async Task<TimeSpan> ConfigReachAsync(CancellationToken ct)
-    {
-        const string added = "added-bank";
-        var stored = await Site.LoadAsync(ct);
-        var template = stored.Banks.Single(b => b.Id == LeaveBank);
-        await Site.StoreAsync(stored with { Banks = [.. stored.Banks, template with { Id = added, Name = "Added bank" }] }, ct);
-        // From the acknowledgement: that is when a user's `solarhub config` returns.
-        var storedAt = DateTimeOffset.Now;
-        var reached = storedAt;
-        foreach (var node in Site.Nodes)
-        {
-            await Site.WaitForBankListAsync(node, ids => ids.Contains(added), Patience, $"{node.Name} listing '{added}'", ct);
-            reached = DateTimeOffset.Now;
-        }
-        var took = reached - storedAt;
-        _output.WriteLine($"cluster: config reach: '{added}' listed by every node {took.TotalSeconds:0.00} s after it was stored");
-        await Site.StoreAsync(stored, ct);
-        return took;
     }
 
     /// <summary>

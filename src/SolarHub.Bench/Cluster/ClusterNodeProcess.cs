@@ -5,10 +5,11 @@ namespace SolarHub.Bench.Cluster;
 
 /// <summary>
 /// One node of a cluster on loopback: a <c>solarhub run --cluster</c> process of its own, its output in a log file.
-/// It can be killed (SIGKILL, a power cut), asked to leave (SIGTERM: a graceful leave) and started again.
+/// It can be killed (SIGKILL, a power cut), asked to leave (SIGTERM: a graceful leave) and started again. Its API's
+/// state-changing endpoints take <paramref name="apiToken"/>.
 /// </summary>
 public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPort, IReadOnlyList<int> seedPorts, string database, string directory,
-    IReadOnlyList<string> extraArgs) : IAsyncDisposable
+    IReadOnlyList<string> extraArgs, string apiToken) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private Process? _process;
@@ -25,6 +26,7 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
         string Port(int p) => $"127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}";
         var info = SolarHubProcess.StartInfo(["run", "--cluster", "--node", name, "--remoting", Port(remotingPort),
             "--seeds", string.Join(',', seedPorts.Select(Port)), "--urls", Url.ToString().TrimEnd('/'), "--database", database, "--verbose", .. extraArgs]);
+        info.Environment["SOLARHUB_API_TOKEN"] = apiToken;
         var process = _process = Process.Start(info) ?? throw new BenchException($"cannot start node {name}");
         process.StandardInput.Close();
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };

@@ -28,6 +28,9 @@ public sealed class ClusterSite : IAsyncDisposable
     }
 
     public ConfigDatabase Database { get; }
+
+    /// <summary>The token of every node's state-changing endpoints.</summary>
+    public string ApiToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     public IReadOnlyList<ClusterNodeProcess> Nodes => _nodes;
     public string Directory => _directory;
 
@@ -42,7 +45,7 @@ public sealed class ClusterSite : IAsyncDisposable
         var site = new ClusterSite(db, directory);
         var remoting = NodeNames.Select(_ => FreePort()).ToArray();
         for (int i = 0; i < NodeNames.Length; i++)
-            site._nodes.Add(new ClusterNodeProcess(NodeNames[i], FreePort(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? []));
+            site._nodes.Add(new ClusterNodeProcess(NodeNames[i], FreePort(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? [], site.ApiToken));
         try
         {
             // The first seed starts the cluster; the others join it.
@@ -98,12 +101,76 @@ public sealed class ClusterSite : IAsyncDisposable
         }
     }
 
+    /// <summary>The node that writes the configuration journal, as <paramref name="via"/>'s <c>GET /api/cluster</c> names it; null when it does not say.</summary>
+    public async Task<string?> ConfigWriterAsync(ClusterNodeProcess via, CancellationToken ct)
+    {
+        try
+        {
+            using var answer = await _http.GetAsync(new Uri(via.Url, "/api/cluster"), ct);
+            if (!answer.IsSuccessStatusCode) return null;
+            using var json = JsonDocument.Parse(await answer.Content.ReadAsStreamAsync(ct));
+            return Text(json.RootElement, "configWriter");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            ct.ThrowIfCancellationRequested();
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /api/banks/{bank}/adapters/{adapter}/disable</c> through <paramref name="via"/>, waiting as long as the
+    /// node keeps at a write (a minute): null when the node answered that the adapter is disabled (stored now or before),
+    /// else what went wrong.
+    /// </summary>
+    public async Task<string?> DisableAdapterAsync(ClusterNodeProcess via, string bankId, string adapterId, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(75) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(via.Url, $"/api/banks/{Uri.EscapeDataString(bankId)}/adapters/{Uri.EscapeDataString(adapterId)}/disable"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiToken);
+        try
+        {
+            using var answer = await http.SendAsync(request, ct);
+            return answer.IsSuccessStatusCode ? null : $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(ct)}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            ct.ThrowIfCancellationRequested();
+            return e.Message;
+        }
+    }
+
     /// <summary>Stores <paramref name="config"/> as the cluster's configuration, as <c>solarhub config import</c> would.</summary>
     public async Task StoreAsync(HubConfig config, CancellationToken ct)
     {
         await using var session = await ConfigStoreSession.StartAsync(Database, logging: null, ct);
         var answer = await ConfigStoreClient.ReplaceAsync(session.Store, config, "bench cluster", ct);
         if (answer is not ChangesAccepted) throw new BenchException($"the cluster's configuration was not stored: {answer}");
+    }
+
+    /// <summary>
+    /// The writer of each configuration change stored after <paramref name="afterVersion"/>, by version: the journal's
+    /// <c>writer_uuid</c>, one per store incarnation (a node's own store, or the cluster's singleton writer).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Version, string Writer)>> JournalWritersAsync(long afterVersion, CancellationToken ct)
+    {
+        await using System.Data.Common.DbConnection connection = Database.IsPostgres
+            ? new Npgsql.NpgsqlConnection(Database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(Database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT sequence_number, writer_uuid FROM journal WHERE persistence_id = '{HubConfigStore.Id}' AND sequence_number > {afterVersion} ORDER BY sequence_number";
+        var writers = new List<(long, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) writers.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+        return writers;
+    }
+
+    /// <summary>The stored configuration's version (the number of change sets stored).</summary>
+    public async Task<long> VersionAsync(CancellationToken ct)
+    {
+        await using var session = await ConfigStoreSession.StartAsync(Database, logging: null, ct);
+        return (await ConfigStoreClient.GetAsync(session.Store, ct)).Version;
     }
 
     /// <summary>The stored configuration.</summary>

@@ -30,7 +30,7 @@ public static class ClusterTable
         }
         var rows = new List<IRenderable>
         {
-            new Text($"Cluster seen from {cluster.Self} ({url}): {cluster.Members.Count} member(s), leader {cluster.Leader ?? "none"}" +
+            new Text($"Cluster seen from {cluster.Self} ({url}): {cluster.Members.Count} member(s), leader {cluster.Leader ?? "none"}, configuration writer {cluster.ConfigWriter ?? "none"}" +
                 (cluster.Unreachable.Count > 0 ? $", unreachable: {string.Join(", ", cluster.Unreachable)}" : "")),
             table,
         };

@@ -73,7 +73,8 @@ public static class SolarHubNodeHosting
             throw new ArgumentException("a clustered node needs the configuration database its nodes share (SolarHubNodeOptions.Database)", nameof(node));
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
-        if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
+        if (node.Cluster is not null) akka.WithClusterConfigStore(node.Database!);
+        else if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
         if (node.Cluster is { } cluster)
         {
             akka.WithSolarHubCluster(cluster, node.Transports);

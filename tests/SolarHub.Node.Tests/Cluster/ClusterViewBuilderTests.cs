@@ -29,6 +29,7 @@ public sealed class ClusterViewBuilderTests
         view.Members[2].Reachable.Should().BeFalse();
         view.Unreachable.Should().Equal("n3");
         view.BanksPerNode.Should().BeNull("sharding did not say");
+        view.ConfigWriter.Should().BeNull("no writer was named");
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class ClusterViewBuilderTests
             [N1] = ["shed", "house"],
             [N2] = ["garage"],
         };
-        var view = ClusterViewBuilder.Build(N1, ["solarhub", "node.n1"], N1, [Member(N1, "n1"), Member(N2, "n2"), Member(N3, "n3")], [], shards);
+        var view = ClusterViewBuilder.Build(N1, ["solarhub", "node.n1"], N1, [Member(N1, "n1"), Member(N2, "n2"), Member(N3, "n3")], [], shards, configWriter: N2);
 
         view.BanksPerNode.Should().NotBeNull();
         view.BanksPerNode!.Keys.Should().Equal("n1", "n2", "n3");
@@ -47,6 +48,7 @@ public sealed class ClusterViewBuilderTests
         view.BanksPerNode["n2"].Should().Equal("garage");
         view.BanksPerNode["n3"].Should().BeEmpty();
         view.Unreachable.Should().BeEmpty();
+        view.ConfigWriter.Should().Be("n2");
     }
 
     [Fact]

@@ -15,9 +15,13 @@ public sealed record ClusterMemberView(string Node, string Address, string Statu
 /// <summary>
 /// <c>GET /api/cluster</c>: the membership as the answering node sees it, and which node runs which bank.
 /// <see cref="BanksPerNode"/> is null when sharding did not say in time (a region that does not answer, no coordinator yet).
+/// <see cref="ConfigWriter"/> is the node whose singleton store writes the configuration journal (the oldest SolarHub member).
 /// </summary>
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMemberView> Members, IReadOnlyList<string> Unreachable,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? BanksPerNode);
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? BanksPerNode)
+{
+    public string? ConfigWriter { get; init; }
+}
 
 /// <summary>What the view needs to know of one member (plain, so tests build it without a cluster).</summary>
 public sealed record MemberFacts(Address Address, MemberStatus Status, IReadOnlyCollection<string> Roles)
@@ -30,11 +34,17 @@ public static class ClusterViewBuilder
 {
     public static ClusterView From(ClusterEvent.CurrentClusterState state, Address self, IEnumerable<string> selfRoles, ClusterShardingStats? stats) =>
         Build(self, selfRoles, state.Leader, state.Members.Select(MemberFacts.Of), state.Unreachable.Select(m => m.Address),
-            stats?.Regions.ToDictionary(r => r.Key, r => (IEnumerable<string>)r.Value.Stats.Keys));
+            stats?.Regions.ToDictionary(r => r.Key, r => (IEnumerable<string>)r.Value.Stats.Keys), SingletonHost(state)?.Address);
+
+    /// <summary>Where a singleton of the SolarHub role runs, as Akka's singleton manager chooses it: the oldest Up (or leaving) member of that role.</summary>
+    public static Member? SingletonHost(ClusterEvent.CurrentClusterState state) =>
+        state.Members.Where(m => m.HasRole(NodeNames.NodeRole) && m.Status is MemberStatus.Up or MemberStatus.Leaving)
+            .OrderBy(m => m, Member.AgeOrdering).FirstOrDefault();
 
     /// <param name="shardsPerRegion">Per region's address the shard ids it hosts; null when unknown.</param>
+    /// <param name="configWriter">The member that runs the configuration writer; null when none is Up.</param>
     public static ClusterView Build(Address self, IEnumerable<string> selfRoles, Address? leader, IEnumerable<MemberFacts> members,
-        IEnumerable<Address> unreachable, IReadOnlyDictionary<Address, IEnumerable<string>>? shardsPerRegion)
+        IEnumerable<Address> unreachable, IReadOnlyDictionary<Address, IEnumerable<string>>? shardsPerRegion, Address? configWriter = null)
     {
         var all = members.ToList();
         var unreachableSet = unreachable.ToHashSet();
@@ -64,6 +74,9 @@ public static class ClusterViewBuilder
 
         string selfName = names.TryGetValue(self, out var own) ? own : NodeNames.NameOf(self, selfRoles);
         return new ClusterView(selfName, leader is null ? null : NameAt(leader), views,
-            views.Where(v => !v.Reachable).Select(v => v.Node).ToList(), banks);
+            views.Where(v => !v.Reachable).Select(v => v.Node).ToList(), banks)
+        {
+            ConfigWriter = configWriter is null ? null : NameAt(configWriter),
+        };
     }
 }
