@@ -9,12 +9,16 @@ using SolarHub.Simulator;
 
 namespace SolarHub.Bench;
 
-/// <summary>Figures of <c>solarhub bench failover</c>: from the fault to the first telemetry through the secondary.</summary>
-public sealed record FailoverResult(Percentiles Rst, Percentiles Silence)
+/// <summary>
+/// Figures of <c>solarhub bench failover</c>: from the fault to the first telemetry through the secondary, and the
+/// failovers seen while nothing was wrong (<paramref name="FalseFailovers"/> in <paramref name="HealthyPeriod"/>).
+/// </summary>
+public sealed record FailoverResult(Percentiles Rst, Percentiles Silence, int FalseFailovers, TimeSpan HealthyPeriod)
 {
     public string Summary =>
         $"failover: rst p50 {BenchFormat.Milliseconds(Rst[50])} ms max {BenchFormat.Milliseconds(Rst.Max)} ms, " +
-        $"silence p50 {BenchFormat.Milliseconds(Silence[50])} ms max {BenchFormat.Milliseconds(Silence.Max)} ms";
+        $"silence p50 {BenchFormat.Milliseconds(Silence[50])} ms max {BenchFormat.Milliseconds(Silence.Max)} ms, " +
+        $"false failovers {FalseFailovers} in {HealthyPeriod.TotalSeconds:0} s";
 }
 
 /// <summary>
@@ -23,7 +27,10 @@ public sealed record FailoverResult(Percentiles Rst, Percentiles Silence)
 /// simulator's faults belong to a bus, so one shared bus would fault both gateways at once). Default timings, except
 /// a shorter failback hold-down so runs follow each other quickly. Each run waits until the primary is active and
 /// both adapters are healthy, injects the fault at a random point of the polling cycle, and times it to the first
-/// <see cref="PackTelemetry"/> from the secondary; then it restores the primary and waits for the failback.
+/// <see cref="PackTelemetry"/> from the secondary; then it restores the primary and waits for the failback. A silence
+/// run also waits until the primary has learned its bus's rhythm again (a new connection learns for 10 s), as it would
+/// have on a bus that ran for a while. First comes a healthy period (<c>--healthy</c>, 60 s by default) in which every
+/// failover is a false one.
 /// </summary>
 public sealed class FailoverBench : IAsyncDisposable
 {
@@ -43,19 +50,35 @@ public sealed class FailoverBench : IAsyncDisposable
     private IPEndPoint? _primaryEndPoint;
     private BenchHub? _hub;
     private volatile FailoverOccurred? _lastFailover;
+    private int _failovers;
 
     private FailoverBench(TextWriter output) => _output = output;
 
     public enum Fault { Rst, Silence }
 
-    public static async Task<FailoverResult> RunAsync(int runs, TextWriter output, CancellationToken ct)
+    public static async Task<FailoverResult> RunAsync(int runs, TextWriter output, CancellationToken ct, TimeSpan? healthy = null)
     {
         await using var bench = new FailoverBench(output);
         bench.StartGateways();
         bench.StartHub();
+        var period = healthy ?? TimeSpan.FromSeconds(60);
+        int falseFailovers = await bench.HealthyPeriodAsync(period, ct);
         var rst = await bench.MeasureAsync(Fault.Rst, runs, ct);
         var silence = await bench.MeasureAsync(Fault.Silence, runs, ct);
-        return new FailoverResult(rst, silence);
+        return new FailoverResult(rst, silence, falseFailovers, period);
+    }
+
+    /// <summary>Both gateways healthy for <paramref name="period"/> (after the primary is active): every failover is a false one.</summary>
+    private async Task<int> HealthyPeriodAsync(TimeSpan period, CancellationToken ct)
+    {
+        await WaitForPrimaryAsync(ct, learned: false);
+        int before = Volatile.Read(ref _failovers);
+        await Task.Delay(period, ct);
+        int seen = Volatile.Read(ref _failovers) - before;
+        var snapshot = await _hub!.SnapshotAsync(BankId, ct);
+        _output.WriteLine($"failover: healthy for {period.TotalSeconds:0} s: {seen} failover(s); the primary's bus rhythm allows " +
+            (snapshot.Adapters.Single(a => a.Id == Primary).SilenceAfterMs is { } ms ? $"{ms:0} ms of silence" : "no silence bound (data-deadline applies)"));
+        return seen;
     }
 
     private void StartGateways()
@@ -104,6 +127,7 @@ public sealed class FailoverBench : IAsyncDisposable
                 break;
             case FailoverOccurred failover:
                 _lastFailover = failover;
+                Interlocked.Increment(ref _failovers);
                 break;
         }
     }
@@ -114,7 +138,7 @@ public sealed class FailoverBench : IAsyncDisposable
         var samples = new List<TimeSpan>(runs);
         for (int run = 1; run <= runs; run++)
         {
-            await WaitForPrimaryAsync(ct);
+            await WaitForPrimaryAsync(ct, learned: fault == Fault.Silence);
             // Land the fault anywhere in the polling cycle, not right after a frame.
             await Task.Delay(Random.Shared.Next(0, (int)SimulatorOptions.DefaultPollInterval.TotalMilliseconds * 3), ct);
             while (_secondaryTelemetry.Reader.TryRead(out _)) { }
@@ -174,16 +198,20 @@ public sealed class FailoverBench : IAsyncDisposable
         }
     }
 
-    /// <summary>Until the primary is the active adapter and both adapters are healthy (first start, or failback after a run).</summary>
-    private async Task WaitForPrimaryAsync(CancellationToken ct)
+    /// <summary>
+    /// Until the primary is the active adapter and both adapters are healthy (first start, or failback after a run);
+    /// with <paramref name="learned"/>, also until the primary knows its bus's rhythm.
+    /// </summary>
+    private async Task WaitForPrimaryAsync(CancellationToken ct, bool learned = false)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
         string last = "no answer";
         while (Stopwatch.GetTimestamp() < deadline)
         {
             var snapshot = await _hub!.SnapshotAsync(BankId, ct);
-            if (snapshot.ActiveAdapter == Primary && snapshot.Adapters.All(a => a.State == AdapterState.Healthy)) return;
-            last = $"active {snapshot.ActiveAdapter ?? "none"}, " + string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}"));
+            if (snapshot.ActiveAdapter == Primary && snapshot.Adapters.All(a => a.State == AdapterState.Healthy)
+                && (!learned || snapshot.Adapters.Single(a => a.Id == Primary).SilenceAfterMs is not null)) return;
+            last = $"active {snapshot.ActiveAdapter ?? "none"}, " + string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}, silence after {a.SilenceAfterMs?.ToString("0") ?? "-"} ms"));
             await Task.Delay(50, ct); // a bounded poll of the bank's own state
         }
         throw new BenchException($"the primary did not become active with both adapters healthy within {ReadyTimeout.TotalSeconds:0} s ({last})");

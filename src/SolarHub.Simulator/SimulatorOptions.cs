@@ -32,6 +32,9 @@ public sealed record SimulatorOptions
     /// <summary>Settings (01) and device info (03) are polled on the first cycle and then every this many cycles; 0 = only on start.</summary>
     public int SlowPollEvery { get; init; } = 20;
 
+    /// <summary>A pause of the master before each cycle of settings and device-info polls (some masters stop polling for a while then); zero: none.</summary>
+    public TimeSpan SlowPollPause { get; init; } = TimeSpan.Zero;
+
     /// <summary>
     /// True: the poll, frame and acknowledgement of one transaction reach the transports as one message (one socket
     /// write), as from a gateway that packs UART bytes until the line goes idle. False (default): message by message,
@@ -68,7 +71,7 @@ public sealed record SimulatorOptions
             throw new ArgumentException($"Layout {Layout} cannot be simulated; use JK02_32S or JK02_24S.", nameof(Layout));
         int maxCells = Layout == JkLayout.JK02_24S ? 24 : 32;
         if (CellsPerPack < 1 || CellsPerPack > maxCells) throw new ArgumentException($"CellsPerPack must be 1..{maxCells} for {Layout}.", nameof(CellsPerPack));
-        if (PollInterval < TimeSpan.Zero || PollJitter < TimeSpan.Zero || AnswerDelay < TimeSpan.Zero)
+        if (PollInterval < TimeSpan.Zero || PollJitter < TimeSpan.Zero || AnswerDelay < TimeSpan.Zero || SlowPollPause < TimeSpan.Zero)
             throw new ArgumentException("Intervals cannot be negative.");
         if (SlowPollEvery < 0) throw new ArgumentException("SlowPollEvery cannot be negative.", nameof(SlowPollEvery));
         if (SentLogCapacity < 0) throw new ArgumentException("SentLogCapacity cannot be negative.", nameof(SentLogCapacity));

@@ -36,12 +36,12 @@ public class BenchCommandTests
     }
 
     [Fact]
-    public async Task Failover_ends_with_both_fault_kinds()
+    public async Task Failover_ends_with_both_fault_kinds_and_the_false_failovers_of_its_healthy_period()
     {
-        var outcome = await CliProcess.RunAsync(["bench", "failover", "--runs", "1"], timeout: TimeSpan.FromSeconds(120));
+        var outcome = await CliProcess.RunAsync(["bench", "failover", "--runs", "1", "--healthy", "2"], timeout: TimeSpan.FromSeconds(120));
 
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
-        LastLine(outcome).Should().MatchRegex($"^failover: rst p50 {Number} ms max {Number} ms, silence p50 {Number} ms max {Number} ms$");
+        LastLine(outcome).Should().MatchRegex($"^failover: rst p50 {Number} ms max {Number} ms, silence p50 {Number} ms max {Number} ms, false failovers 0 in 2 s$");
     }
 
     [Fact]

@@ -73,13 +73,15 @@ public static class BenchCommand
     private static Command Failover()
     {
         var runs = PositiveInt("--runs", "Faults of each kind to time.", 5, 1000);
+        var healthy = PositiveInt("--healthy", "Seconds of healthy traffic first, in which any failover is a false one.", 60, 86_400);
         var command = new Command("failover", "Time failover on simulated gateways: from a TCP reset (gateway gone) or a silent gateway " +
-            "on the primary to the first telemetry through the hot-standby secondary.")
+            "on the primary to the first telemetry through the hot-standby secondary, after a healthy period that counts false failovers.")
         {
             runs,
+            healthy,
         };
         command.SetAction((pr, ct) => Execute("failover", ct, async token =>
-            (await FailoverBench.RunAsync(pr.GetValue(runs), Console.Out, token)).Summary));
+            (await FailoverBench.RunAsync(pr.GetValue(runs), Console.Out, token, TimeSpan.FromSeconds(pr.GetValue(healthy)))).Summary));
         return command;
     }
 

@@ -39,6 +39,7 @@ public static class SimulateCommand
         var interval = new Option<int>("--poll-interval-ms") { Description = "Master: milliseconds between polls; 0 = no pacing (as fast as listeners read).", DefaultValueFactory = _ => 130 };
         var jitter = new Option<int>("--jitter-ms") { Description = "Master: ± random jitter on each pause, ms.", DefaultValueFactory = _ => 15 };
         var slowEvery = new Option<int>("--slow-poll-every") { Description = "Master: poll settings and device info on start and every N cycles (0 = only on start).", DefaultValueFactory = _ => 20 };
+        var slowPause = new Option<int>("--slow-poll-pause-ms") { Description = "Master: pause this long before each cycle of settings and device-info polls, ms.", DefaultValueFactory = _ => 0 };
         var answerDelay = new Option<int>("--answer-delay-ms") { Description = "Active mode: how long a pack takes to answer a poll, ms.", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Seed of the pack values: the same seed gives the same values.", DefaultValueFactory = _ => 1 };
         var fault = new Option<string[]>("--fault")
@@ -62,7 +63,7 @@ public static class SimulateCommand
         var command = new Command("simulate",
             "Simulate a JK BMS RS485 bus: a JK master polling N packs (300-byte frames, acknowledgements, realistic drifting values), " +
             "served like an RS485-to-TCP gateway and/or on a serial device, with faults on command. Runs until Ctrl+C.");
-        foreach (var option in new Option[] { tcp, serial, baud, packs, firstAddress, cells, layout, noMaster, interval, jitter, slowEvery, answerDelay, seed, fault })
+        foreach (var option in new Option[] { tcp, serial, baud, packs, firstAddress, cells, layout, noMaster, interval, jitter, slowEvery, slowPause, answerDelay, seed, fault })
             command.Options.Add(option);
 
         command.SetAction(async (ParseResult pr, CancellationToken invocationToken) =>
@@ -95,6 +96,7 @@ public static class SimulateCommand
                     PollInterval = TimeSpan.FromMilliseconds(pr.GetValue(interval)),
                     PollJitter = TimeSpan.FromMilliseconds(pr.GetValue(jitter)),
                     SlowPollEvery = pr.GetValue(slowEvery),
+                    SlowPollPause = TimeSpan.FromMilliseconds(pr.GetValue(slowPause)),
                     AnswerDelay = TimeSpan.FromMilliseconds(pr.GetValue(answerDelay)),
                     Seed = pr.GetValue(seed),
                 };

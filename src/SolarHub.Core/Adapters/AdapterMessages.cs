@@ -24,6 +24,9 @@ public sealed record AdapterHeartbeat(string AdapterId, long Bytes, long ValidFr
 
     /// <summary>The device-info frames decoded since the last beat.</summary>
     public IReadOnlyList<PackDeviceInfoReceived> DeviceInfos { get; init; } = [];
+
+    /// <summary>How long the bus may stay quiet before this adapter calls it silent (<see cref="BusRhythm"/>); null: not learned (yet), or off.</summary>
+    public TimeSpan? SilenceAfter { get; init; }
 }
 
 /// <summary>The transport failed (refused, reset, closed, port gone); the adapter restarts with backoff.</summary>

@@ -17,7 +17,8 @@ namespace SolarHub.Core.Adapters;
 /// is reported to the bank and the actor stops, so that the backoff supervisor above starts a fresh one (a fault is
 /// expected here, not an exception worth a stack trace). It has no timer of its own: a bank that heard nothing
 /// from it for a heartbeat interval asks for a heartbeat on its tick (<see cref="ReportHeartbeat"/>), so a
-/// dead loop is noticed by its silence and a busy one costs no extra message.
+/// dead loop is noticed by its silence and a busy one costs no extra message. A passive adapter learns its bus's
+/// rhythm (<see cref="BusRhythm"/>) and gives each read that long: a bus quiet for longer is silent, reported as a fault.
 /// </summary>
 public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
 {
@@ -28,6 +29,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
     private readonly AdapterSettings _settings;
     private readonly byte[] _readBuffer;
     private readonly BusFrameReader _reader;
+    private readonly BusRhythm? _rhythm;
     private readonly CancellationTokenSource _lifetime = new();
     // The read loop runs on pool threads, the actor on its own: this guards what both touch (the reader, the counters
     // since the last beat, the readings being collected) and orders the loop's reports before the actor's fault report.
@@ -48,6 +50,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         _settings = settings;
         _readBuffer = new byte[settings.ReadBufferSize];
         _reader = new BusFrameReader(adapter.Layout, 2 * settings.ReadBufferSize);
+        if (LearnsRhythm) _rhythm = new BusRhythm(timings.SilenceFactor, timings.SilenceFloor, timings.DataDeadline);
         Become(Connecting);
     }
 
@@ -59,6 +62,12 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
 
     /// <summary>Self, usable off the actor's thread (in the read loop, where <c>Self</c> has no context).</summary>
     protected IActorRef SelfForLoop => _self;
+
+    /// <summary>
+    /// True: the bus's own pace tells when it went silent (a JK master polls steadily). An active poller sets the pace
+    /// itself and judges its answers by its poll timeout, so it leaves silence to the bank's data deadline.
+    /// </summary>
+    protected virtual bool LearnsRhythm => true;
 
     /// <summary>The pack an active poller is waiting for, to attribute frames nothing else attributes; -1 when passive. Read by the loop.</summary>
     protected virtual int ExpectedAddress => -1;
@@ -119,14 +128,39 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         });
     }
 
-    // The loop ends when the transport fails or closes (reported to the actor) or when the actor stops (cancelled: nothing to report).
+    // The loop ends when the transport fails, closes or goes silent (reported to the actor) or when the actor stops
+    // (cancelled: nothing to report).
     private async Task ReadLoopAsync(Stream stream, CancellationToken cancellation)
     {
+        var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         try
         {
             while (true)
             {
-                int count = await stream.ReadAsync(_readBuffer.AsMemory(), cancellation).ConfigureAwait(false);
+                var allowed = _rhythm?.SilenceAfter;
+                int count;
+                if (allowed is null) count = await stream.ReadAsync(_readBuffer.AsMemory(), cancellation).ConfigureAwait(false);
+                else
+                {
+                    silence.CancelAfter(allowed.Value);
+                    try { count = await stream.ReadAsync(_readBuffer.AsMemory(), silence.Token).ConfigureAwait(false); }
+                    catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                    {
+                        // Quiet past the rhythm; unless the process itself stood still and the bytes are already waiting.
+                        silence.Dispose();
+                        silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                        silence.CancelAfter(StallGrace);
+                        try { count = await stream.ReadAsync(_readBuffer.AsMemory(), silence.Token).ConfigureAwait(false); }
+                        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                        {
+                            _self.Tell(new TransportFailed($"{_transport.Endpoint} went silent: no byte for over {Ms(allowed.Value + StallGrace)} ms, " +
+                                $"beyond its bus's rhythm ({Ms(allowed.Value)} ms allowed)"));
+                            return;
+                        }
+                        silence.Dispose();
+                        silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                    }
+                }
                 if (count == 0)
                 {
                     _self.Tell(new TransportFailed($"{_transport.Endpoint} closed the connection"));
@@ -139,7 +173,16 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         {
             if (!cancellation.IsCancellationRequested) _self.Tell(new TransportFailed($"{_transport.Endpoint}: {Describe(ex)}"));
         }
+        finally
+        {
+            silence.Dispose();
+        }
     }
+
+    // A last look after the rhythm's deadline: bytes that arrived while the process stood still are read at once.
+    private static readonly TimeSpan StallGrace = TimeSpan.FromMilliseconds(50);
+
+    private static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Scans one read; false once the actor is stopping.</summary>
     private bool Decode(int count, long timestamp)
@@ -148,6 +191,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         {
             if (_stopping) return false;
             _readTimestamp = timestamp;
+            _rhythm?.Observe(timestamp);
             long errorsBefore = _reader.ChecksumErrors, framesBefore = _reader.ValidFrames, discardedBefore = _reader.DiscardedBytes;
             _reader.Feed(_readBuffer.AsSpan(0, count), this, ExpectedAddress);
             _beatBytes += count;
@@ -167,6 +211,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
             DiscardedBytes = _beatDiscarded,
             Readings = _readings ?? [],
             DeviceInfos = _deviceInfos ?? [],
+            SilenceAfter = _rhythm?.SilenceAfter,
         };
         _beatBytes = _beatFrames = _beatErrors = _beatDiscarded = 0;
         _readings = null;

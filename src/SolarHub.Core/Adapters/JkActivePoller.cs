@@ -35,6 +35,9 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    // The poller sets the bus's pace itself; its poll timeouts and the bank's data deadline judge the answers.
+    protected override bool LearnsRhythm => false;
+
     public JkActivePoller(AdapterConfig adapter, IReadOnlyList<PackConfig> packs, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings)
         : base(adapter, bank, transport, timings, settings)
     {

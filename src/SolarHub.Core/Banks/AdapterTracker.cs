@@ -34,6 +34,9 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     public int Restarts { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>The silence its bus's rhythm allows, as its latest heartbeat said (null: not learned, or not passive).</summary>
+    public TimeSpan? SilenceAfter { get; private set; }
+
     /// <summary>Its faults since it was last healthy, for the log.</summary>
     public FaultStreak Streak { get; } = new();
 
@@ -63,8 +66,9 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
         LastHeartbeat = now;
     }
 
-    public void Heartbeat(DateTimeOffset now, long bytes, long frames, long checksumErrors, long discardedBytes = 0)
+    public void Heartbeat(DateTimeOffset now, long bytes, long frames, long checksumErrors, long discardedBytes = 0, TimeSpan? silenceAfter = null)
     {
+        SilenceAfter = silenceAfter;
         DiscardedBytes += discardedBytes;
         LastHeartbeat = now;
         Bytes += bytes;
@@ -100,6 +104,7 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     private void ResetConnection()
     {
         ConnectedAt = null;
+        SilenceAfter = null;
         FirstFrameAt = null;
         LastFrameAt = null;
         PacksSeenMask = 0;

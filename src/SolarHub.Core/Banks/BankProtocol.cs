@@ -77,6 +77,9 @@ public sealed record AdapterSnapshot(
 
     /// <summary>The cluster node the adapter runs on (the one it names, else its bank's); null when not clustered.</summary>
     public string? Node { get; init; }
+
+    /// <summary>How long (ms) its bus may stay quiet before it is called silent, learned from the bus's rhythm; null: not learned yet, active, or off (data-deadline applies).</summary>
+    public double? SilenceAfterMs { get; init; }
 }
 
 /// <summary>A pack's freshness and, once it has reported, its latest values.</summary>

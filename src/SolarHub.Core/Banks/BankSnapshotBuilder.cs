@@ -31,6 +31,7 @@ public static class BankSnapshotBuilder
         Protocol = t.Config.Protocol,
         Transport = t.Config.Transport.Describe(),
         DiscardedBytes = t.DiscardedBytes,
+        SilenceAfterMs = t.SilenceAfter?.TotalMilliseconds,
         Node = bankNode is null ? null : t.Config.Node ?? bankNode,
     };
 

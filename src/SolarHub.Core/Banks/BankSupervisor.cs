@@ -128,7 +128,7 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void OnHeartbeat(AdapterTracker t, AdapterHeartbeat m)
     {
-        t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors, m.DiscardedBytes);
+        t.Heartbeat(Now, m.Bytes, m.ValidFrames, m.ChecksumErrors, m.DiscardedBytes, m.SilenceAfter);
         if (t.State is AdapterState.Restarting or AdapterState.Failed && Move(t, AdapterState.Connecting, "restarted after backoff"))
             Reconsider();
         foreach (var info in m.DeviceInfos) OnDeviceInfo(info);

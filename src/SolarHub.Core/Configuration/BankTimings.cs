@@ -20,6 +20,12 @@ public sealed record BankTimings(
     TimeSpan ProbeWindow,
     TimeSpan TelemetryInterval)
 {
+    /// <summary>A passive adapter's bus is silent once quiet for this many times its longest recent gap (<see cref="SolarHub.Core.Adapters.BusRhythm"/>); 0: off.</summary>
+    public double SilenceFactor { get; init; } = 3;
+
+    /// <summary>The shortest silence the bus's rhythm ever declares.</summary>
+    public TimeSpan SilenceFloor { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The built-in defaults (the embedded solarhub.core.conf).</summary>
     public static BankTimings Default { get; } = FromConfig(SolarHubConfig.Defaults.GetConfig("solarhub.bank"));
 
@@ -48,7 +54,13 @@ public sealed record BankTimings(
             bank.HasPath("standby") ? ParseStandby(bank.GetString("standby")) : fallback?.Standby ?? StandbyMode.Hot,
             Span("probe-interval", fallback?.ProbeInterval),
             Span("probe-window", fallback?.ProbeWindow),
-            Span("telemetry-interval", fallback?.TelemetryInterval));
+            Span("telemetry-interval", fallback?.TelemetryInterval))
+        {
+            SilenceFactor = bank.HasPath("silence-factor") ? bank.GetDouble("silence-factor") : fallback?.SilenceFactor ?? 3,
+            SilenceFloor = bank.HasPath("silence-floor") ? Span("silence-floor", null) : fallback?.SilenceFloor ?? TimeSpan.FromMilliseconds(250),
+        };
+        if (timings.SilenceFactor is < 0 or > 100 || double.IsNaN(timings.SilenceFactor))
+            throw new ConfigurationException($"solarhub.bank.silence-factor: {timings.SilenceFactor} must be 0 (off) to 100");
         if (timings.HeartbeatTimeout <= timings.HeartbeatInterval)
             throw new ConfigurationException($"solarhub.bank.heartbeat-timeout ({timings.HeartbeatTimeout}) must be longer than heartbeat-interval ({timings.HeartbeatInterval})");
         if (timings.BackoffMax < timings.BackoffMin)

@@ -27,6 +27,9 @@ public sealed class JkMasterBus
     /// <summary>Completed polling cycles (every pack polled once for cell info).</summary>
     public long Cycle { get; private set; }
 
+    /// <summary>The next poll begins a cycle of settings and device-info polls.</summary>
+    public bool AtSlowCycleStart => _packIndex == 0 && _registerIndex == 0 && CurrentRegisters == SlowCycle;
+
     private ushort[] CurrentRegisters =>
         Cycle == 0 || (Bank.Options.SlowPollEvery > 0 && Cycle % Bank.Options.SlowPollEvery == 0) ? SlowCycle : FastCycle;
 

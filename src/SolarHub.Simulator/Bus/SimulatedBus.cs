@@ -116,10 +116,11 @@ public sealed class SimulatedBus : IAsyncDisposable
                 await BroadcastAnswerAsync(buffer, tx.PollLength, tx.AnswerLength, ct).ConfigureAwait(false);
 
                 if (!Options.Pacing) continue;
-                next += (long)((Options.PollInterval + Jitter()).TotalSeconds * Stopwatch.Frequency);
+                var pause = master.AtSlowCycleStart ? Options.SlowPollPause : TimeSpan.Zero;
+                next += (long)((Options.PollInterval + Jitter() + pause).TotalSeconds * Stopwatch.Frequency);
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, ct).ConfigureAwait(false);
-                else if (-wait > Options.PollInterval * 4) next = Stopwatch.GetTimestamp(); // fell far behind: don't burst
+                else if (-wait > Options.PollInterval * 4 + pause) next = Stopwatch.GetTimestamp(); // fell far behind: don't burst
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Akka.Actor;
+using SolarHub.Configuration;
+using SolarHub.Core.Banks;
+using SolarHub.Core.Configuration;
+using SolarHub.Core.Telemetry;
+using SolarHub.Simulator;
+using Xunit.Abstractions;
+
+namespace SolarHub.Core.Tests.Integration;
+
+/// <summary>
+/// Silence noticed from the bus's own rhythm (issue 12): four banks with the shipped timings, each with a passive primary
+/// and a passive hot standby on simulated gateways with the same kind of bus: the simulator's default master, a master
+/// that pauses 300 ms before its settings polls, a bus of 15 packs, and a gateway that packs whole transactions with
+/// the largest jitter. After the rhythm is learned, a healthy period shows no failover at all; then every primary
+/// goes silent at once and each bank fails over well before the 2 s data deadline.
+/// </summary>
+[Collection(RealTime.Name)]
+public sealed class BusRhythmSilenceTests : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+{
+    private readonly ITestOutputHelper _output;
+
+    public BusRhythmSilenceTests(ITestOutputHelper output) : base("akka.loglevel = WARNING", output) => _output = output;
+
+    private sealed record Bus(string Name, SimulatorOptions Options, TimeSpan FailoverBound);
+
+    private static readonly SimulatorOptions Default = new() { Packs = 3, FirstAddress = 1, Seed = 7 };
+
+    private static readonly Bus[] Buses =
+    [
+        new("default", Default, TimeSpan.FromSeconds(1)),
+        new("pausing", Default with { SlowPollEvery = 10, SlowPollPause = TimeSpan.FromMilliseconds(300) }, TimeSpan.FromSeconds(1.8)),
+        new("fifteen", Default with { Packs = 15 }, TimeSpan.FromSeconds(1)),
+        new("packed", Default with { WholeTransactions = true, PollJitter = TimeSpan.FromMilliseconds(65) }, TimeSpan.FromSeconds(1)),
+    ];
+
+    private readonly List<TcpGatewaySimulator> _gateways = [];
+    private readonly Dictionary<string, (IActorRef Bank, TcpGatewaySimulator Primary)> _banks = [];
+
+    public Task InitializeAsync()
+    {
+        foreach (var bus in Buses)
+        {
+            var primary = Start(bus.Options);
+            var standby = Start(bus.Options);
+            var packs = bus.Options.Addresses.Select(a => new PackConfig(a)).ToList();
+            var config = new BankConfig(bus.Name, bus.Name, packs,
+            [
+                new AdapterConfig("primary", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", primary.LocalEndPoint.Port), Priority: 1),
+                new AdapterConfig("standby", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", standby.LocalEndPoint.Port), Priority: 2),
+            ]);
+            _banks[bus.Name] = (Sys.ActorOf(BankSupervisor.Props(config, BankTimings.Default, AdapterSettings.Default), bus.Name), primary);
+        }
+        return Task.CompletedTask;
+    }
+
+    private TcpGatewaySimulator Start(SimulatorOptions options)
+    {
+        var gateway = new TcpGatewaySimulator(options);
+        _gateways.Add(gateway);
+        gateway.Start();
+        return gateway;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Shutdown();
+        foreach (var gateway in _gateways) await gateway.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Realistic_buses_never_fail_over_while_healthy_and_a_silent_gateway_fails_over_within_a_second()
+    {
+        // Until every primary is active and has learned its bus (10 s of traffic).
+        var learned = new Dictionary<string, double>();
+        await AwaitAssertAsync(async () =>
+        {
+            foreach (var (name, (bank, _)) in _banks)
+            {
+                var snapshot = await bank.Ask<BankSnapshot>(GetBankSnapshot.Instance, TimeSpan.FromSeconds(5));
+                snapshot.ActiveAdapter.Should().Be("primary", name);
+                snapshot.Adapters.Should().OnlyContain(a => a.State == AdapterState.Healthy, name);
+                learned[name] = snapshot.Adapters.Single(a => a.Id == "primary").SilenceAfterMs ?? throw new InvalidOperationException($"{name}: not learned yet");
+            }
+        }, TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(200));
+        _output.WriteLine("learned: " + string.Join(", ", learned.Select(l => $"{l.Key} {l.Value:0} ms")));
+        learned["default"].Should().BeLessThan(700, "a master polling every 130 ms leaves no gap near 230 ms");
+        learned["pausing"].Should().BeGreaterThan(3 * 300, "its 300 ms pauses were seen while learning");
+
+        var trouble = CreateTestProbe();
+        Sys.EventStream.Subscribe(trouble.Ref, typeof(FailoverOccurred));
+        // No failover on a healthy bus of any kind.
+        trouble.ExpectNoMsg(TimeSpan.FromSeconds(15));
+
+        long silencedAt = Stopwatch.GetTimestamp();
+        var at = DateTimeOffset.UtcNow;
+        foreach (var (_, (_, primary)) in _banks) primary.Faults.Silence();
+        var took = new Dictionary<string, TimeSpan>();
+        while (took.Count < _banks.Count)
+        {
+            var failover = trouble.ExpectMsg<FailoverOccurred>(TimeSpan.FromSeconds(5));
+            failover.To.Should().Be("standby", failover.ToString());
+            took[failover.BankId] = failover.At - at;
+            _output.WriteLine($"{failover.BankId}: failover after {(failover.At - at).TotalMilliseconds:0} ms ({failover.Reason})");
+        }
+        _output.WriteLine($"all failed over {Stopwatch.GetElapsedTime(silencedAt).TotalMilliseconds:0} ms after the silence");
+        foreach (var bus in Buses)
+        {
+            took[bus.Name].Should().BeLessThan(bus.FailoverBound, $"{bus.Name} learned {learned[bus.Name]:0} ms");
+            took[bus.Name].Should().BeGreaterThan(TimeSpan.FromMilliseconds(learned[bus.Name] * 0.5), "a bank waits for its bus's silence, not less");
+        }
+    }
+}
