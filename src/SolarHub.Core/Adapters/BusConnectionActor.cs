@@ -132,41 +132,44 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
     // (cancelled: nothing to report).
     private async Task ReadLoopAsync(Stream stream, CancellationToken cancellation)
     {
-        var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var watch = _rhythm is null ? null : new SilenceWatch(cancellation, Stopwatch.GetTimestamp());
         try
         {
             while (true)
             {
-                var allowed = _rhythm?.SilenceAfter;
                 int count;
-                if (allowed is null) count = await stream.ReadAsync(_readBuffer.AsMemory(), cancellation).ConfigureAwait(false);
-                else
+                try { count = await stream.ReadAsync(_readBuffer.AsMemory(), watch?.Token ?? cancellation).ConfigureAwait(false); }
+                catch (OperationCanceledException) when (!cancellation.IsCancellationRequested && watch is not null)
                 {
-                    silence.CancelAfter(allowed.Value);
-                    try { count = await stream.ReadAsync(_readBuffer.AsMemory(), silence.Token).ConfigureAwait(false); }
-                    catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+                    // Quiet past the rhythm; unless the process itself stood still and the bytes are already waiting.
+                    var allowed = _rhythm!.SilenceAfter ?? TimeSpan.Zero;
+                    watch.Dispose();
+                    watch = null;
+                    using (var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
                     {
-                        // Quiet past the rhythm; unless the process itself stood still and the bytes are already waiting.
-                        silence.Dispose();
-                        silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                        silence.CancelAfter(StallGrace);
-                        try { count = await stream.ReadAsync(_readBuffer.AsMemory(), silence.Token).ConfigureAwait(false); }
+                        grace.CancelAfter(StallGrace);
+                        try { count = await stream.ReadAsync(_readBuffer.AsMemory(), grace.Token).ConfigureAwait(false); }
                         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
                         {
-                            _self.Tell(new TransportFailed($"{_transport.Endpoint} went silent: no byte for over {Ms(allowed.Value + StallGrace)} ms, " +
-                                $"beyond its bus's rhythm ({Ms(allowed.Value)} ms allowed)"));
+                            _self.Tell(new TransportFailed($"{_transport.Endpoint} went silent: no byte for over {Ms(allowed + StallGrace)} ms, " +
+                                $"beyond its bus's rhythm ({Ms(allowed)} ms allowed)"));
                             return;
                         }
-                        silence.Dispose();
-                        silence = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
                     }
+                    watch = new SilenceWatch(cancellation, Stopwatch.GetTimestamp());
                 }
                 if (count == 0)
                 {
                     _self.Tell(new TransportFailed($"{_transport.Endpoint} closed the connection"));
                     return;
                 }
-                if (!Decode(count, Stopwatch.GetTimestamp())) return;
+                long now = Stopwatch.GetTimestamp();
+                if (!Decode(count, now)) return;
+                if (watch is not null)
+                {
+                    watch.ReadCompleted(now);
+                    watch.Allow(_rhythm!.SilenceAfter);
+                }
             }
         }
         catch (Exception ex)
@@ -175,7 +178,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         }
         finally
         {
-            silence.Dispose();
+            watch?.Dispose();
         }
     }
 

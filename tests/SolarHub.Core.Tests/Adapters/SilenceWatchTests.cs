@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using SolarHub.Core.Adapters;
+
+namespace SolarHub.Core.Tests.Adapters;
+
+public sealed class SilenceWatchTests
+{
+    [Fact]
+    public async Task A_bus_quiet_for_longer_than_allowed_cancels_the_reads()
+    {
+        using var watch = new SilenceWatch(CancellationToken.None, Stopwatch.GetTimestamp());
+        var clock = Stopwatch.StartNew();
+
+        watch.Allow(TimeSpan.FromMilliseconds(200));
+
+        await Task.Delay(Timeout.Infinite, watch.Token).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190));
+    }
+
+    [Fact]
+    public async Task Reads_that_keep_coming_keep_it_quiet_and_without_an_allowance_it_never_fires()
+    {
+        using var watch = new SilenceWatch(CancellationToken.None, Stopwatch.GetTimestamp());
+        watch.Allow(TimeSpan.FromSeconds(1));
+        var until = Stopwatch.StartNew();
+        while (until.Elapsed < TimeSpan.FromSeconds(1.5))
+        {
+            await Task.Delay(20);
+            watch.ReadCompleted(Stopwatch.GetTimestamp());
+        }
+        watch.Token.IsCancellationRequested.Should().BeFalse("a read came every 20 ms");
+
+        watch.Allow(null);
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        watch.Token.IsCancellationRequested.Should().BeFalse("nothing is allowed means nothing is watched");
+    }
+
+    [Fact]
+    public void The_connection_ending_cancels_it_too()
+    {
+        using var lifetime = new CancellationTokenSource();
+        using var watch = new SilenceWatch(lifetime.Token, Stopwatch.GetTimestamp());
+
+        lifetime.Cancel();
+
+        watch.Token.IsCancellationRequested.Should().BeTrue();
+    }
+}
