@@ -23,7 +23,7 @@ public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, doubl
 /// gateway, a bank with two serial adapters (socat ptys) attached to n2 (priority 1) and n3 (priority 2), and a bank
 /// that sees its node leave. Each scenario is a separate method so the tests run them one by one.
 /// </summary>
-public sealed class ClusterBench : IAsyncDisposable
+public sealed partial class ClusterBench : IAsyncDisposable
 {
     public const string TcpBank = "tcp-bank";
     public const string SerialBank = "serial-bank";

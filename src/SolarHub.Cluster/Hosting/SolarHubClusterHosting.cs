@@ -18,6 +18,7 @@ using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Core.Wire;
 
 namespace SolarHub.Cluster.Hosting;
 
@@ -87,6 +88,8 @@ public static class SolarHubClusterHosting
     {
         akka.AddHocon(ClusterDefaults, HoconAddMode.Append);
         akka.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
+        // What crosses nodes travels as SolarHub's own JSON (WithSolarHub binds it on a single node, which never sends it).
+        akka.WithCustomSerializer(WireSerializer.Name, WireTypes.All, system => new WireSerializer(system));
         akka.WithRemoting(RemoteOptionsFor(cluster));
         akka.WithClustering(new ClusterOptions
         {
