@@ -124,7 +124,7 @@ public sealed partial class ClusterBench
         }
     }
 
-    /// <summary>The running node whose actor tree holds the MQTT singleton (<c>/user/solarhub-mqtt/singleton</c>).</summary>
+    /// <summary>The running node whose actor tree holds the MQTT singleton (<c>/user/solarhub-mqtt/solarhub-mqtt</c>: the manager and its one child).</summary>
     private async Task<ClusterNodeProcess> SingletonNodeAsync(ClusterNodeProcess? exclude, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -136,7 +136,7 @@ public sealed partial class ClusterBench
                 try
                 {
                     using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(node.Url, "/api/actors"), ct));
-                    if (HasPath(json.RootElement, "/user/solarhub-mqtt/singleton")) return node;
+                    if (HasPath(json.RootElement, "/user/solarhub-mqtt/solarhub-mqtt")) return node;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException) { ct.ThrowIfCancellationRequested(); }
             }

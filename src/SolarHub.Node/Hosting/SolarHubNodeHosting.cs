@@ -89,8 +89,10 @@ public static class SolarHubNodeHosting
         {
             // Once per cluster, fed by this node's banks and the others' (relayed): one publication per reading, and every
             // bank's availability from a view of all of them. It moves to the oldest node left when its node is lost.
+            // No proxy: nothing sends to the bridge (it follows the event stream and the store), and an idle proxy only
+            // logs that it has not found the singleton yet while the cluster forms.
             akka.WithSingleton<MqttBridgeKey>(MqttHostingExtensions.BridgeName, MqttHostingExtensions.BridgeProps(node.Config, followConfigChanges: true),
-                new ClusterSingletonOptions { Role = NodeNames.NodeRole });
+                new ClusterSingletonOptions { Role = NodeNames.NodeRole }, createProxyToo: false);
         }
         // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.
         akka.WithActors((system, _, resolver) => RecentEventsRecorder.Start(system, resolver.GetService<RecentEvents>(), node.Cluster?.Node));
