@@ -72,7 +72,7 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
     }
 
     [PostgresFact]
-    public async Task MQTT_publishes_each_reading_once_per_cluster_and_moves_when_its_node_is_killed()
+    public async Task MQTT_publishes_each_reading_once_per_cluster_and_moves_when_its_node_is_killed_or_leaves()
     {
         using var broker = new MosquittoBroker();
 
@@ -83,5 +83,6 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
         mqtt.Successor.Should().NotBe(mqtt.Killed);
         mqtt.Resumed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the singleton moves once the killed node is downed (about 10 s)");
         mqtt.Rediscovered.Should().BeTrue("the new node announces its entities to Home Assistant again");
+        mqtt.LeaveGap.Should().BeLessThan(TimeSpan.FromSeconds(10), "a graceful leave hands the output over without waiting for a downing");
     }
 }

@@ -22,7 +22,10 @@ public sealed record EventsAcrossResult(string Home, string Watcher, int PackEve
 /// <param name="Resumed">From the kill to the first publication of that topic from another node.</param>
 /// <param name="Successor">The node that runs the singleton afterwards.</param>
 /// <param name="Rediscovered">Home Assistant discovery was sent again after the kill.</param>
-public sealed record MqttClusterResult(int Publications, int Repeated, TimeSpan Window, string Killed, TimeSpan Resumed, string Successor, bool Rediscovered);
+/// <param name="Left">The node that ran the singleton next, then left gracefully (SIGTERM).</param>
+/// <param name="LeaveGap">The longest silence of a pack's state topic (of a bank on another node) around that leave.</param>
+public sealed record MqttClusterResult(int Publications, int Repeated, TimeSpan Window, string Killed, TimeSpan Resumed, string Successor, bool Rediscovered,
+    string Left, TimeSpan LeaveGap);
 
 // The cluster-wide outputs: /api/events of every node and MQTT once per cluster (issue 11, item 4).
 public sealed partial class ClusterBench
@@ -75,9 +78,10 @@ public sealed partial class ClusterBench
     /// <summary>
     /// With MQTT in the stored configuration (broker on 127.0.0.1:<paramref name="brokerPort"/>): the publications of one
     /// pack's state topic over <see cref="MqttWindow"/> (once per reading: one bridge for the cluster), then kill -9 of the
-    /// node that runs the MQTT singleton and the time until that topic is published again from another node. The pack
-    /// belongs to a bank of another node, so the figure is the singleton's move, not a bank's. The configuration is
-    /// restored and the node started again afterwards.
+    /// node that runs the MQTT singleton and the time until that topic is published again from another node; then a
+    /// graceful leave of the node that took it over, and the longest silence of a pack's topic around it. The packs
+    /// belong to banks of other nodes, so the figures are the singleton's moves, not a bank's. The configuration is
+    /// restored and the nodes started again afterwards.
     /// </summary>
     public async Task<MqttClusterResult> MqttOncePerClusterAsync(int brokerPort, CancellationToken ct)
     {
@@ -89,14 +93,7 @@ public sealed partial class ClusterBench
         try
         {
             var singleton = await SingletonNodeAsync(exclude: null, ct);
-            string bank = TcpBank;
-            foreach (var candidate in new[] { TcpBank, LeaveBank, ActiveBank })
-                if ((await NodeOfAsync(candidate, ct)) != singleton)
-                {
-                    bank = candidate;
-                    break;
-                }
-            var topic = $"{baseTopic}/{bank}/pack1/state";
+            var topic = $"{baseTopic}/{await BankNotOnAsync(singleton, ct)}/pack1/state";
             await broker.WaitForAsync(topic, _ => true, TimeSpan.FromSeconds(30), "the first publication", ct);
 
             // A window of measurement, not a wait for something: the publications are counted over it.
@@ -111,17 +108,39 @@ public sealed partial class ClusterBench
             var resumed = await broker.WaitForAsync(topic, m => m.At > killedAt + TimeSpan.FromSeconds(1), Patience, "a publication from another node", ct);
             var successor = await SingletonNodeAsync(exclude: singleton, ct);
             bool rediscovered = broker.All.Any(m => m.At > killedAt && m.Topic.StartsWith(discovery + "/", StringComparison.Ordinal));
-            var result = new MqttClusterResult(inWindow.Count, repeated, MqttWindow, singleton.Name, resumed.At - killedAt, successor.Name, rediscovered);
             _output.WriteLine($"cluster: mqtt: {inWindow.Count} publications of {topic} in {MqttWindow.TotalSeconds:0} s ({repeated} repeated a reading); " +
-                $"killed {singleton.Name} running the MQTT output; publications resumed from {successor.Name} after {result.Resumed.TotalSeconds:0.0} s" +
+                $"killed {singleton.Name} running the MQTT output; publications resumed from {successor.Name} after {(resumed.At - killedAt).TotalSeconds:0.0} s" +
                 (rediscovered ? ", discovery sent again" : ", NO discovery sent again"));
-            return result;
+
+            // The same output leaves gracefully: the singleton hands over once it has stopped.
+            await RestartAsync(singleton, ct);
+            var leaving = await SingletonNodeAsync(exclude: null, ct);
+            var leaveTopic = $"{baseTopic}/{await BankNotOnAsync(leaving, ct)}/pack1/state";
+            var leftAt = DateTimeOffset.Now;
+            await broker.WaitForAsync(leaveTopic, m => m.At > leftAt, TimeSpan.FromSeconds(15), "a publication before the leave", ct);
+            leftAt = DateTimeOffset.Now;
+            await leaving.LeaveAsync(TimeSpan.FromSeconds(30));
+            var goneAt = DateTimeOffset.Now;
+            var after = await broker.WaitForAsync(leaveTopic, m => m.At > goneAt + TimeSpan.FromSeconds(1), Patience, "a publication after the leave", ct);
+            var around = broker.On(leaveTopic).Where(m => m.At >= leftAt - TimeSpan.FromSeconds(2) && m.At <= after.At).Select(m => m.At).ToList();
+            var leaveGap = around.Zip(around.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+            _output.WriteLine($"cluster: mqtt: {leaving.Name} running the MQTT output left; longest silence of {leaveTopic} {leaveGap.TotalSeconds:0.00} s");
+            return new MqttClusterResult(inWindow.Count, repeated, MqttWindow, singleton.Name, resumed.At - killedAt, successor.Name, rediscovered,
+                leaving.Name, leaveGap);
         }
         finally
         {
             await Site.StoreAsync(stored, ct);
             foreach (var node in Site.Nodes.Where(n => !n.IsRunning).ToList()) await RestartAsync(node, ct);
         }
+    }
+
+    /// <summary>A bank that does not run on <paramref name="node"/>, so that its publications do not stop when that node goes.</summary>
+    private async Task<string> BankNotOnAsync(ClusterNodeProcess node, CancellationToken ct)
+    {
+        foreach (var bank in new[] { TcpBank, LeaveBank, ActiveBank })
+            if (await NodeOfAsync(bank, ct) != node) return bank;
+        throw new BenchException($"every TCP bank runs on {node.Name}: none to watch while it goes");
     }
 
     /// <summary>The running node whose actor tree holds the MQTT singleton (<c>/user/solarhub-mqtt/solarhub-mqtt</c>: the manager and its one child).</summary>
