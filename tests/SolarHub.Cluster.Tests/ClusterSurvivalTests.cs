@@ -69,4 +69,30 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
         output.WriteLine(cluster.Progress.ToString());
         _timeout.Dispose();
     }
+
+    [PostgresFact]
+    public async Task The_events_of_a_bank_stream_from_a_node_that_does_not_run_it()
+    {
+        var seen = await cluster.Bench.EventsAcrossAsync(_timeout.Token);
+
+        seen.Watcher.Should().NotBe(seen.Home);
+        seen.PackEvents.Should().BeGreaterThanOrEqualTo(10, "the bank's pack telemetry flows to the other node's /api/events");
+        seen.Duplicates.Should().Be(0, "each reading arrives once, on the other node and on the bank's own");
+        seen.AdapterEvent.Should().BeLessThan(TimeSpan.FromSeconds(15), "an adapter's state change arrives as the change is applied (config reach is about 1 s)");
+    }
+
+    [PostgresFact]
+    public async Task MQTT_publishes_each_reading_once_per_cluster_and_moves_when_its_node_is_killed_or_leaves()
+    {
+        using var broker = new MosquittoBroker();
+
+        var mqtt = await cluster.Bench.MqttOncePerClusterAsync(broker.Port, _timeout.Token);
+
+        mqtt.Repeated.Should().Be(0, "one output for the cluster publishes a reading once; one per node would repeat each three times");
+        mqtt.Publications.Should().BeInRange(3, (int)mqtt.Window.TotalSeconds + 2, "a pack's state is published at most once a second");
+        mqtt.Successor.Should().NotBe(mqtt.Killed);
+        mqtt.Resumed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the singleton moves once the killed node is downed (about 10 s)");
+        mqtt.Rediscovered.Should().BeTrue("the new node announces its entities to Home Assistant again");
+        mqtt.LeaveGap.Should().BeLessThan(TimeSpan.FromSeconds(10), "a graceful leave hands the output over without waiting for a downing");
+    }
 }

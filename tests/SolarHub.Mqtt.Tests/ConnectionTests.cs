@@ -1,4 +1,5 @@
 using Akka.Actor;
+using MQTTnet;
 using SolarHub.Mqtt.Connection;
 using SolarHub.Mqtt.Tests.Support;
 using Xunit.Abstractions;
@@ -43,6 +44,28 @@ public class ConnectionTests(ITestOutputHelper output) : BridgeTestKit(output)
         await fresh.WaitForAsync("homeassistant/sensor/solarhub_house_voltage/config", m => m.Payload.Length > 0);
         await fresh.WaitForTextAsync("solarhub/house/pack1/availability", "online");
         await fresh.WaitForAsync("solarhub/house/pack1/state");
+    }
+
+    [Fact]
+    public async Task A_late_last_will_of_an_earlier_connection_is_answered_with_online()
+    {
+        // A cluster's MQTT output moved to another host: the lost host's will (another client id) comes when the broker
+        // notices it has gone, after the successor has said online.
+        await using var proxy = new LoopbackTcpProxy(Broker.Port);
+        using var earlier = new MqttClientFactory().CreateMqttClient();
+        await earlier.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", proxy.Port).WithClientId("solarhub-lost-host")
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithWillTopic("solarhub/status").WithWillPayload("offline").WithWillRetain().Build());
+        StartBridge(Mqtt, House);
+        ExpectConnected();
+        await Watcher.WaitForTextAsync("solarhub/status", "online");
+
+        proxy.Cut();
+
+        var will = await Watcher.WaitForTextAsync("solarhub/status", "offline");
+        await Watcher.WaitForTextAsync("solarhub/status", "online", after: Watcher.On("solarhub/status").ToList().IndexOf(will) + 1);
+        await using var fresh = await MqttWatcher.StartAsync(Broker.Port, "solarhub/status");
+        (await fresh.WaitForAsync("solarhub/status")).Payload.Should().Be("online", "the retained status is the connected hub's");
     }
 
     [Fact]

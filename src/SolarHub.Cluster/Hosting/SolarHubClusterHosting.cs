@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Configuration;
 using Akka.Event;
 using Akka.Hosting;
@@ -11,11 +12,13 @@ using Akka.Remote.Hosting;
 using Akka.Remote.Transport.DotNetty;
 using SolarHub.Cluster.Adapters;
 using SolarHub.Cluster.Banks;
+using SolarHub.Cluster.Events;
 using SolarHub.Cluster.Membership;
 using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Core.Wire;
 
 namespace SolarHub.Cluster.Hosting;
 
@@ -76,7 +79,8 @@ public static class SolarHubClusterHosting
     /// <summary>
     /// Hosts SolarHub's banks in a cluster instead of <see cref="SolarHubHostingExtensions.WithSolarHub"/>: remoting on
     /// <see cref="SolarHubClusterOptions.Remoting"/>, membership through the seeds with the keep-majority split brain
-    /// resolver, each bank a sharded entity, and this node's <see cref="AdapterHost"/> for the adapters attached here.
+    /// resolver, each bank a sharded entity, this node's <see cref="AdapterHost"/> for the adapters attached here, and its
+    /// <see cref="BankEventRelay"/>, which shows the bank events of every node on this node's event stream (wrapped).
     /// The configuration must come from a store that every node follows (the banks read it where they run).
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubCluster(this AkkaConfigurationBuilder akka, SolarHubClusterOptions cluster,
@@ -84,6 +88,8 @@ public static class SolarHubClusterHosting
     {
         akka.AddHocon(ClusterDefaults, HoconAddMode.Append);
         akka.AddHocon(SolarHubConfig.Defaults, HoconAddMode.Append);
+        // What crosses nodes travels as SolarHub's own JSON (WithSolarHub binds it on a single node, which never sends it).
+        akka.WithCustomSerializer(WireSerializer.Name, WireTypes.All, system => new WireSerializer(system));
         akka.WithRemoting(RemoteOptionsFor(cluster));
         akka.WithClustering(new ClusterOptions
         {
@@ -104,9 +110,11 @@ public static class SolarHubClusterHosting
             RememberEntities = false,
             ShouldPassivateIdleEntities = false,
         });
+        akka.WithDistributedPubSub(NodeNames.NodeRole);
         return akka.WithActors((system, registry) =>
         {
             system.ActorOf(AdapterHost.Props(transports), AdapterHost.Name);
+            system.ActorOf(BankEventRelay.Props(cluster.Node, DistributedPubSub.Get(system).Mediator), BankEventRelay.Name);
             var region = registry.Get<BankRegionKey>();
             var keepAlive = system.Settings.Config.GetTimeSpan("solarhub.cluster.bank-keepalive-interval");
             registry.Register<BankRegistryKey>(system.ActorOf(ClusterBankRegistry.Props(region, keepAlive), "solarhub-banks"));

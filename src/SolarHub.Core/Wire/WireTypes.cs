@@ -47,6 +47,7 @@ public static class WireTypes
         new(typeof(AdapterStateChanged), "adapter-state-changed"),
         new(typeof(FailoverOccurred), "failover-occurred"),
         new(typeof(BankAlarm), "bank-alarm"),
+        new(typeof(RelayedBankEvent), "relayed-bank-event"),
     ];
 
     private static readonly FrozenDictionary<Type, Row> ByType = Rows.ToFrozenDictionary(r => r.Type);

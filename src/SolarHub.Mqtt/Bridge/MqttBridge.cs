@@ -9,7 +9,7 @@ namespace SolarHub.Mqtt.Bridge;
 
 /// <summary>
 /// Publishes the hub's telemetry to MQTT. Follows <see cref="PackTelemetry"/> and <see cref="BankTelemetry"/> on the
-/// event stream, keeps only the latest of each, and every publish interval sends what changed: state topics, the
+/// event stream (on a cluster node also those relayed from the other nodes, <see cref="RelayedBankEvent"/>), keeps only the latest of each, and every publish interval sends what changed: state topics, the
 /// availability of each bank and pack (online only while fresh), and Home Assistant discovery when it is on. Owns a
 /// <see cref="MqttConnection"/> child per broker configuration; a <see cref="HubConfigChanged"/> (told, or on the
 /// event stream when following the store) switches brokers and removes the entities of banks that are gone.
@@ -44,6 +44,12 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
         Receive<PackTelemetry>(OnPack);
         Receive<BankTelemetry>(OnBank);
+        // A cluster's other nodes' banks, relayed: the bridge runs once per cluster (a singleton) and publishes them all.
+        Receive<RelayedBankEvent>(m =>
+        {
+            if (m.Event is PackTelemetry pack) OnPack(pack);
+            else if (m.Event is BankTelemetry totals) OnBank(totals);
+        });
         Receive<HubConfigChanged>(m =>
         {
             if (m.Version <= _appliedVersion) return;
@@ -169,11 +175,13 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
             Context.System.EventStream.Subscribe(Self, typeof(BankTelemetry));
+            Context.System.EventStream.Subscribe(Self, typeof(RelayedBankEvent));
         }
         else
         {
             Context.System.EventStream.Unsubscribe(Self, typeof(PackTelemetry));
             Context.System.EventStream.Unsubscribe(Self, typeof(BankTelemetry));
+            Context.System.EventStream.Unsubscribe(Self, typeof(RelayedBankEvent));
         }
     }
 

@@ -58,6 +58,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
     private sealed record Goodbye;
     private sealed record Leave(DateTimeOffset Deadline);
     private sealed record HomeAssistantStatus(string Payload);
+    private sealed record OwnStatus(string Payload);
 
     private static readonly TimeSpan LeaveGrace = TimeSpan.FromSeconds(3);
 
@@ -72,10 +73,13 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             return Task.CompletedTask;
         };
         var homeAssistantStatus = HomeAssistantStatusTopic;
+        var ownStatus = _topics.Status;
         _client.ApplicationMessageReceivedAsync += e =>
         {
             if (e.ApplicationMessage.Topic == homeAssistantStatus)
                 self.Tell(new HomeAssistantStatus(e.ApplicationMessage.ConvertPayloadToString() ?? ""));
+            else if (e.ApplicationMessage.Topic == ownStatus)
+                self.Tell(new OwnStatus(e.ApplicationMessage.ConvertPayloadToString() ?? ""));
             return Task.CompletedTask;
         };
         Self.Tell(new Connect());
@@ -113,6 +117,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             Context.System.EventStream.Publish(new MqttConnectionChanged(_broker, true, null, DateTimeOffset.UtcNow));
             _owner.Tell(BrokerConnected.Instance);
             FollowHomeAssistantStatus();
+            FollowOwnStatus();
         });
         Receive<ConnectFailed>(m => Retry(Explain(m.Error)));
         Receive<PublishToBroker>(_ => { });
@@ -129,6 +134,14 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             if (m.Payload != MqttTopics.Online) return;
             _log.Info("MQTT: Home Assistant is back ({0} = online); sending discovery again", HomeAssistantStatusTopic);
             _owner.Tell(HomeAssistantOnline.Instance);
+        });
+        Receive<OwnStatus>(m =>
+        {
+            if (m.Payload != MqttTopics.Offline) return;
+            // The last will of an earlier connection under another client id, published when the broker noticed it had
+            // gone: a cluster's MQTT output that moved to another host, whose predecessor was killed seconds ago.
+            _log.Info("MQTT: {0} was set offline (the last will of an earlier connection?) while this hub is connected; saying online again", _topics.Status);
+            Send(MqttMessage.Text(_topics.Status, MqttTopics.Online, retain: true) with { AtLeastOnce = true });
         });
         Receive<ConnectionLost>(m =>
         {
@@ -187,10 +200,26 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
         }, TaskScheduler.Default);
     }
 
+    // The hub's own status topic, as others set it (no local: not this connection's own "online"). The retained value
+    // comes on subscribing: the "online" just said, or a will that overwrote it meanwhile.
+    private void FollowOwnStatus()
+    {
+        var topic = _topics.Status;
+        var options = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(topic).WithAtLeastOnceQoS().WithNoLocal())
+            .Build();
+        var log = _log;
+        _client.SubscribeAsync(options).ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully) log.Warning("MQTT: cannot follow {0}: {1}", topic, t.Exception?.GetBaseException().Message ?? "cancelled");
+        }, TaskScheduler.Default);
+    }
+
     private void CommonReceives()
     {
         // Home Assistant's status while not connected: the connect sends everything anyway.
         Receive<HomeAssistantStatus>(_ => { });
+        Receive<OwnStatus>(_ => { });
         // A late answer from an attempt given up on (e.g. timed out after a reconnect was scheduled).
         Receive<ConnectSucceeded>(_ => { });
         Receive<ConnectFailed>(_ => { });

@@ -18,7 +18,14 @@ public static class MqttHostingExtensions
     public static AkkaConfigurationBuilder WithSolarHubMqtt(this AkkaConfigurationBuilder builder, HubConfig config,
         bool followConfigChanges = false, MqttTimings? timings = null) =>
         builder.WithActors((system, registry) =>
-            registry.Register<MqttBridgeKey>(system.ActorOf(MqttBridge.Props(config.Mqtt, config.Banks, timings, followConfigChanges), "solarhub-mqtt")));
+            registry.Register<MqttBridgeKey>(system.ActorOf(BridgeProps(config, followConfigChanges, timings), BridgeName)));
+
+    /// <summary>The name of the bridge under /user (of the singleton's manager on a cluster node).</summary>
+    public const string BridgeName = "solarhub-mqtt";
+
+    /// <summary>The bridge <see cref="WithSolarHubMqtt(AkkaConfigurationBuilder, HubConfig, bool, MqttTimings?)"/> starts, for a host that runs it otherwise (a cluster singleton).</summary>
+    public static Akka.Actor.Props BridgeProps(HubConfig config, bool followConfigChanges = false, MqttTimings? timings = null) =>
+        MqttBridge.Props(config.Mqtt, config.Banks, timings, followConfigChanges);
 
     /// <summary>For a host that runs banks of its own: publishes every bank that reports telemetry in this actor system.</summary>
     public static AkkaConfigurationBuilder WithSolarHubMqtt(this AkkaConfigurationBuilder builder, MqttConfig mqtt, MqttTimings? timings = null) =>

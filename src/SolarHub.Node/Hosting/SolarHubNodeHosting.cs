@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
+using Akka.Cluster.Hosting;
 using Akka.Configuration;
-using Akka.Event;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SolarHub.Cluster.Hosting;
+using SolarHub.Cluster.Membership;
 using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
@@ -84,11 +85,18 @@ public static class SolarHubNodeHosting
         }
         else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
-        // Each node's MQTT output would publish every bank's availability from its own, partial view (docs/cluster.md).
         if (node.Cluster is null) akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
-        else akka.WithActors((system, _) => system.Log.Info("MQTT output is not started on a clustered node yet (docs/cluster.md)"));
+        else
+        {
+            // Once per cluster, fed by this node's banks and the others' (relayed): one publication per reading, and every
+            // bank's availability from a view of all of them. It moves to the oldest node left when its node is lost.
+            // No proxy: nothing sends to the bridge (it follows the event stream and the store), and an idle proxy only
+            // logs that it has not found the singleton yet while the cluster forms.
+            akka.WithSingleton<MqttBridgeKey>(MqttHostingExtensions.BridgeName, MqttHostingExtensions.BridgeProps(node.Config, followConfigChanges: true),
+                new ClusterSingletonOptions { Role = NodeNames.NodeRole }, createProxyToo: false);
+        }
         // Numbers the events of GET /api/events and keeps the recent ones, before the first client asks.
-        akka.WithActors((system, _, resolver) => RecentEventsRecorder.Start(system, resolver.GetService<RecentEvents>()));
+        akka.WithActors((system, _, resolver) => RecentEventsRecorder.Start(system, resolver.GetService<RecentEvents>(), node.Cluster?.Node));
         return akka;
     }
 

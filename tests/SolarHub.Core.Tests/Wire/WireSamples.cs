@@ -58,6 +58,7 @@ public static class WireSamples
         [typeof(AdapterStateChanged)] = () => new AdapterStateChanged("bank-1", "gw-2", At, AdapterState.Restarting, AdapterState.Failed, "crashed 5 times") { Retry = true },
         [typeof(FailoverOccurred)] = () => Failover(),
         [typeof(BankAlarm)] = () => new BankAlarm("bank-1", At, BankAlarmKind.PackStale, "pack 3 stale", Cleared: true),
+        [typeof(RelayedBankEvent)] = () => new RelayedBankEvent("node-b", Pack(6)),
     };
 
     /// <summary>ReceivedTimestamp is 0: a Stopwatch timestamp is not sent (see WireJson), so only 0 comes back equal.</summary>

@@ -25,18 +25,19 @@ public sealed class RecentEvents
     public string Run { get; }
 
     /// <summary>Numbers <paramref name="e"/> (the next sequence, its id) and keeps it, dropping the oldest when full.</summary>
-    public ServerEvent Append(ServerEvent e) => Append(e.Kind, e.Data);
+    public ServerEvent Append(ServerEvent e) => Append(e.Kind, e.Data, node: e.Node);
 
     /// <summary>
     /// Numbers a record of the given SSE kind and keeps it (one allocation: the event itself), then hands it to
     /// <paramref name="publish"/> under the same lock, so events from several publishing threads go out in id order.
     /// </summary>
-    public ServerEvent Append(string kind, object data, Action<ServerEvent>? publish = null)
+    /// <param name="node">The cluster node whose bank published it (<see cref="ServerEvent.Node"/>); null outside a cluster.</param>
+    public ServerEvent Append(string kind, object data, Action<ServerEvent>? publish = null, string? node = null)
     {
         lock (_lock)
         {
             long sequence = ++_newest;
-            var numbered = new ServerEvent(kind, data) { Sequence = sequence, Run = Run };
+            var numbered = new ServerEvent(kind, data) { Sequence = sequence, Run = Run, Node = node };
             _ring[(sequence - 1) % _ring.Length] = numbered;
             publish?.Invoke(numbered);
             return numbered;

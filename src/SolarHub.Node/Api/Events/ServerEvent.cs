@@ -14,6 +14,9 @@ public sealed record ServerEvent(string Kind, object Data)
     /// <summary>The run of the node that numbered it (<see cref="EventId"/>); null: not numbered.</summary>
     public string? Run { get; init; }
 
+    /// <summary>The cluster node whose bank published it, sent as the data's <c>"node"</c>; null on a node outside a cluster (no such field).</summary>
+    public string? Node { get; init; }
+
     // Made when first sent: most events (a telemetry stream with no client connected) are never sent.
     private string? _id;
 
@@ -27,7 +30,7 @@ public sealed record ServerEvent(string Kind, object Data)
     private string? _json;
 
     /// <summary>The record as one line of JSON.</summary>
-    public string Json(JsonEventFormat format) => _json ??= format.Serialize(Data);
+    public string Json(JsonEventFormat format) => _json ??= Node is null ? format.Serialize(Data) : format.Serialize(Data, Node);
 
     /// <summary>The records streamed, by SSE event kind.</summary>
     public static readonly IReadOnlyDictionary<Type, string> Kinds = new Dictionary<Type, string>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SolarHub.Mqtt.Tests.Support;
+namespace SolarHub.TestSupport;
 
 /// <summary>
 /// A real mosquitto broker of the test's own, on a free 127.0.0.1 port, with a temporary config (and a password file
