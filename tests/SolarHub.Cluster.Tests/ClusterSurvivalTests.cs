@@ -64,12 +64,6 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
         moved.Should().BeLessThan(TimeSpan.FromSeconds(60), "the singleton writer starts on another node once the dead one is downed");
     }
 
-    public void Dispose()
-    {
-        output.WriteLine(cluster.Progress.ToString());
-        _timeout.Dispose();
-    }
-
     [PostgresFact]
     public async Task The_events_of_a_bank_stream_from_a_node_that_does_not_run_it()
     {
@@ -94,5 +88,11 @@ public sealed class ClusterSurvivalTests(ClusterSurvivalFixture cluster, ITestOu
         mqtt.Resumed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the singleton moves once the killed node is downed (about 10 s)");
         mqtt.Rediscovered.Should().BeTrue("the new node announces its entities to Home Assistant again");
         mqtt.LeaveGap.Should().BeLessThan(TimeSpan.FromSeconds(10), "a graceful leave hands the output over without waiting for a downing");
+    }
+
+    public void Dispose()
+    {
+        output.WriteLine(cluster.Progress.ToString());
+        _timeout.Dispose();
     }
 }

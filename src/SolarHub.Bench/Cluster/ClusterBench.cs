@@ -13,12 +13,16 @@ namespace SolarHub.Bench.Cluster;
 /// <param name="ActiveOverlaps">Polls of an active bus from a node that had been frozen after another node took the bus over (must be 0).</param>
 /// <param name="WriterLoss">kill -9 of the node that writes the configuration journal, to the next change acknowledged through another node.</param>
 /// <param name="LostChanges">Acknowledged changes missing from the stored configuration after that (must be 0).</param>
+/// <param name="EventsAcross">Median from a pack reading to a <c>/api/events</c> client of a node that does not run the bank, in ms.</param>
+/// <param name="MqttResume">kill -9 of the node running the MQTT output, to the next publication from another node.</param>
+/// <param name="MqttRepeats">Readings the broker received more than once (must be 0: one output per cluster).</param>
 public sealed record ClusterResult(double NodeLoss, double SerialNodeLoss, double Failback, double LeaveGap, double ConfigReach, int ActiveOverlaps,
-    double WriterLoss, int LostChanges)
+    double WriterLoss, int LostChanges, double EventsAcross, double MqttResume, int MqttRepeats)
 {
     public string Summary =>
         $"cluster: node loss {NodeLoss:0.0} s, serial node loss {SerialNodeLoss:0.0} s, failback {Failback:0.0} s, leave gap {LeaveGap:0.00} s, " +
-        $"config reach {ConfigReach:0.00} s, active overlaps {ActiveOverlaps}, writer loss {WriterLoss:0.0} s, lost changes {LostChanges}";
+        $"config reach {ConfigReach:0.00} s, active overlaps {ActiveOverlaps}, writer loss {WriterLoss:0.0} s, lost changes {LostChanges}, " +
+        $"events across {EventsAcross:0.0} ms, mqtt resume {MqttResume:0.0} s, mqtt repeats {MqttRepeats}";
 }
 
 /// <summary>
@@ -58,8 +62,11 @@ public sealed partial class ClusterBench : IAsyncDisposable
         var reach = await bench.ConfigReachAsync(ct);
         var overlaps = await bench.ActiveNeverTwiceAsync(ct);
         var (lost, writerLoss, _) = await bench.WriterLossAsync(ct);
+        var events = await bench.EventsAcrossAsync(ct);
+        using var broker = LocalBroker.Start();
+        var mqtt = await bench.MqttOncePerClusterAsync(broker.Port, ct);
         return new ClusterResult(nodeLoss.TotalSeconds, serial.TotalSeconds, failback.TotalSeconds, leave.TotalSeconds, reach.TotalSeconds, overlaps,
-            writerLoss.TotalSeconds, lost);
+            writerLoss.TotalSeconds, lost, events.LatencyWatcher.TotalMilliseconds, mqtt.Resumed.TotalSeconds, mqtt.Repeated);
     }
 
     /// <summary>Starts the gateways, the ptys, the three nodes, stores the three banks and waits until each is healthy.</summary>
