@@ -12,9 +12,13 @@ public static class CliMemoryProbe
 
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(10);
 
-    public static async Task<Outcome> RunAsync(IEnumerable<string> args, Action<string> onLine, TimeSpan? timeout = null)
+    /// <param name="environment">Variables set for the child (e.g. a GC heap limit).</param>
+    public static async Task<Outcome> RunAsync(IEnumerable<string> args, Action<string> onLine, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Process.Start(CliProcess.StartInfo(args))!;
+        var info = CliProcess.StartInfo(args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         // Read on a thread of its own, synchronously: line by line, that keeps up with the child.
