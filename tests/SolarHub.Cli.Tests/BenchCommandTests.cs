@@ -45,6 +45,16 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public async Task Soak_recovers_every_fault_loses_no_change_and_ends_with_its_slopes()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "soak", "--minutes", "0.4", "--banks", "5"], timeout: TimeSpan.FromSeconds(150));
+
+        outcome.ExitCode.Should().Be(0, outcome.StdOut + outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex(
+            $"^soak: 0.4 min, 5 banks, (\\d+)/\\1 faults recovered, 0 of \\d+ changes lost, rss \\d+ MiB slope -?{Number} MiB/min, threads \\d+ slope -?{Number}/min, fds \\d+ slope -?{Number}/min$");
+    }
+
+    [Fact]
     public async Task Latency_ends_with_percentiles_and_sample_count()
     {
         var outcome = await CliProcess.RunAsync(["bench", "latency", "--seconds", "1"]);

@@ -21,20 +21,34 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public string ApiToken { get; }
 
     /// <summary>The node's peak resident memory so far (VmHWM), in bytes; 0 once it has gone.</summary>
-    public long PeakResidentBytes()
+    public long PeakResidentBytes() => StatusKilobytes("VmHWM:") * 1024;
+
+    /// <summary>The node's resident memory (bytes), threads and open file descriptors now; zeros once it has gone.</summary>
+    public (long Rss, int Threads, int Fds) Resources()
+    {
+        int fds;
+        try { fds = Directory.GetFiles($"/proc/{_process.Id}/fd").Length; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { fds = 0; }
+        return (StatusKilobytes("VmRSS:") * 1024, (int)StatusKilobytes("Threads:"), fds);
+    }
+
+    // A number from /proc/<pid>/status (kB for the memory lines).
+    private long StatusKilobytes(string key)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                if (line.StartsWith(key, StringComparison.Ordinal))
+                    return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
         catch (IOException) { }
         return 0;
     }
     public string LogPath => Path.Combine(_folder, "node.log");
 
-    public static async Task<NodeUnderTest> StartAsync(CancellationToken ct)
+    /// <param name="database">The SQLite file to run on (default: a new one, so the node runs its demo bank).</param>
+    /// <param name="readyPath">The API path that answers once the node is ready.</param>
+    public static async Task<NodeUnderTest> StartAsync(CancellationToken ct, string? database = null, string readyPath = "/api/banks/demo-bank")
     {
         var folder = Directory.CreateTempSubdirectory("solarhub-faults-").FullName;
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -42,7 +56,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var info = SolarHubProcess.StartInfo(["run", "--database", Path.Combine(folder, "solarhub.db"), "--urls", url.ToString().TrimEnd('/')]);
+        var info = SolarHubProcess.StartInfo(["run", "--database", database ?? Path.Combine(folder, "solarhub.db"), "--urls", url.ToString().TrimEnd('/')]);
         var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         info.Environment["SOLARHUB_API_TOKEN"] = token;
         var process = Process.Start(info) ?? throw new BenchException("cannot start a node");
@@ -51,12 +65,12 @@ internal sealed class NodeUnderTest : IAsyncDisposable
         var pump = Task.WhenAll(Copy(process.StandardOutput, log), Copy(process.StandardError, log)).ContinueWith(_ => log.Dispose(), TaskScheduler.Default);
         var node = new NodeUnderTest(process, folder, url, pump, token);
         var deadline = Stopwatch.StartNew();
-        while (!await node.AnswersAsync("/api/banks/demo-bank", ct))
+        while (!await node.AnswersAsync(readyPath, ct))
         {
             if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await node.DisposeAsync();
-                throw new BenchException($"the node did not answer for its demo bank within 60 s (log {node.LogPath})");
+                throw new BenchException($"the node did not answer {readyPath} within 60 s (log {node.LogPath})");
             }
             await Task.Delay(200, ct);
         }

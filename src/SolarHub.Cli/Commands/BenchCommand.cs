@@ -27,6 +27,7 @@ public static class BenchCommand
         command.Subcommands.Add(Gateways());
         command.Subcommands.Add(Mqtt());
         command.Subcommands.Add(Cluster());
+        command.Subcommands.Add(SoakBenchCommand.Create());
         return command;
     }
 
@@ -199,7 +200,19 @@ public static class BenchCommand
     /// Runs a bench on the thread pool: its summary line goes last on stdout; Ctrl+C (SIGINT) or SIGTERM cancels it
     /// (clean shutdown, exit code 130); known failures become one line on stderr, never a stack trace.
     /// </summary>
-    private static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench)
+    /// <summary>Runs a bench that judges itself: its summary line last either way, exit 1 when it failed.</summary>
+    internal static Task<int> ExecuteVerdict(string name, CancellationToken ct, Func<CancellationToken, Task<(string Summary, bool Passed)>> bench)
+    {
+        bool passed = true;
+        return Execute(name, ct, async token =>
+        {
+            var (summary, ok) = await bench(token);
+            passed = ok;
+            return summary;
+        }).ContinueWith(t => t.Result == 0 && !passed ? 1 : t.Result, TaskScheduler.Default);
+    }
+
+    internal static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench)
     {
         // Signal handlers of our own: with the invocation's token alone, SIGINT ended the process outright, without the
         // clean shutdown of actor systems, gateways and the simulator child process.
