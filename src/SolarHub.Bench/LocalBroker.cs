@@ -16,13 +16,11 @@ internal sealed class LocalBroker : IDisposable
 
     public int Port { get; }
 
-    public static LocalBroker Start()
+    /// <param name="requested">The port to listen on (a broker restarted where it was); default a free one.</param>
+    public static LocalBroker Start(int? requested = null)
     {
         if (!File.Exists(Mosquitto)) throw new BenchException($"no broker: give --broker host:port, or install mosquitto (apt-get install mosquitto)");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = requested ?? FreePort();
         var folder = Directory.CreateTempSubdirectory("solarhub-bench-mosquitto-").FullName;
         var config = Path.Combine(folder, "mosquitto.conf");
         File.WriteAllLines(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", "user root"]);
@@ -46,6 +44,15 @@ internal sealed class LocalBroker : IDisposable
                 throw new BenchException($"mosquitto did not listen on 127.0.0.1:{port}");
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public void Dispose()
