@@ -166,7 +166,8 @@ public sealed class HubConfigStore : ReceivePersistentActor
         ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"storing version {sequenceNr} failed: {failure.Reason}", Transient: failure.MayRetry));
         _pendingReply?.Tell(new ChangesFailed($"the change was not stored: {failure.Reason}") { MayRetry = failure.MayRetry });
         _pendingReply = null;
-        base.OnPersistFailure(cause, @event, sequenceNr);
+        // Not Akka's error with the driver's stack trace: the supervisor says why in one line, and a lost race is no error.
+        _log.Debug("persisting version {0} failed: {1}", sequenceNr, cause);
     }
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)

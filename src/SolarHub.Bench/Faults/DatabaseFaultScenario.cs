@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.Data.Sqlite;
+
+namespace SolarHub.Bench.Faults;
+
+/// <summary>What happens to the node's SQLite database in <see cref="DatabaseFaultScenario"/>.</summary>
+/// <remarks>
+/// A read-only database is not among them: Linux refuses to remount a filesystem read-only while the node has its
+/// database open for writing ("mount point is busy"), which is the only way to make one read-only for root; the store's
+/// own tests cover SQLite's read-only mode (tests/SolarHub.ConfigStore.Tests/Store/ReadOnlyDatabaseTests.cs).
+/// </remarks>
+public enum DatabaseFault
+{
+    /// <summary>Another process holds an exclusive lock on it.</summary>
+    Locked,
+
+    /// <summary>Its filesystem has no space left.</summary>
+    Full,
+}
+
+/// <summary>
+/// The database failing under a node (a <c>solarhub run</c> of its own, the demo bank, history on): its SQLite file
+/// sits on a small tmpfs of the bench's own (so it can be filled; the bench must run as root), and a
+/// configuration change is made through the API while the fault lasts, with history being written all along.
+/// Survived: a full database refuses the change at once with a reason that says so (nothing stored), a
+/// locked one stores it once the lock is gone; after the fault the change is stored; the banks kept reporting, and no
+/// stack trace is in the node's log.
+/// </summary>
+public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
+{
+    public string Fault => fault == DatabaseFault.Locked ? "database locked" : "database full";
+
+    public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
+    {
+        var folder = Directory.CreateTempSubdirectory("solarhub-faults-db-").FullName;
+        await RunToolAsync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder], ct);
+        try
+        {
+            var file = Path.Combine(folder, "solarhub.db");
+            await using var node = await NodeUnderTest.StartAsync(ct, file);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(75) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", node.ApiToken);
+            var change = new Uri(node.Url, "/api/banks/demo-bank/adapters/secondary/disable");
+            var hold = quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(8);
+
+            Task release = Task.CompletedTask;
+            switch (fault)
+            {
+                case DatabaseFault.Full:
+                    Fill(Path.Combine(folder, "filler"));
+                    break;
+                default:
+                    release = HoldLockAsync(file, hold, ct);
+                    await Task.Delay(200, ct); // the lock is taken
+                    break;
+            }
+            var clock = Stopwatch.StartNew();
+            using var during = await http.PostAsync(change, null, ct);
+            var answered = clock.Elapsed;
+            string duringBody = await during.Content.ReadAsStringAsync(ct);
+            progress.WriteLine($"faults: {Fault}: the change answered {(int)during.StatusCode} after {answered.TotalSeconds:0.0} s: {OneLine(duringBody)}");
+
+            var clearedAt = Stopwatch.StartNew();
+            switch (fault)
+            {
+                case DatabaseFault.Full:
+                    File.Delete(Path.Combine(folder, "filler"));
+                    break;
+                default:
+                    await release;
+                    break;
+            }
+            // After the fault: the change is stored (again, or still).
+            HttpResponseMessage? after = null;
+            while (clearedAt.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                after?.Dispose();
+                after = await http.PostAsync(change, null, ct);
+                if (after.IsSuccessStatusCode) break;
+                await Task.Delay(500, ct);
+            }
+            var recovery = clearedAt.Elapsed;
+            bool storedAfter = after?.IsSuccessStatusCode == true;
+            after?.Dispose();
+
+            bool refusedClearly = fault switch
+            {
+                DatabaseFault.Locked => during.IsSuccessStatusCode,
+                _ => (int)during.StatusCode == 503 && duringBody.Contains("full", StringComparison.OrdinalIgnoreCase) && answered < TimeSpan.FromSeconds(10),
+            };
+            bool live = await node.AnswersAsync("/api/banks/demo-bank", ct);
+            int traces = node.StackTraces();
+            bool survived = refusedClearly && storedAfter && live && traces == 0;
+            string note = $"during: {(int)during.StatusCode} in {answered.TotalSeconds:0.0} s ({OneLine(duringBody)}); after: {(storedAfter ? "stored" : "NOT stored")} " +
+                $"{recovery.TotalSeconds:0.0} s after the fault cleared; {(live ? "banks live" : "banks NOT answering")}; node log {node.LogPath}";
+            progress.WriteLine($"faults: {Fault}: {note}");
+            return new FaultOutcome(Fault, answered, null, recovery, 0, null, traces, 0, survived, note);
+        }
+        finally
+        {
+            await RunToolAsync("umount", ["-l", folder], CancellationToken.None, mustSucceed: false);
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string OneLine(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length > 160 ? line[..160] + "..." : line;
+    }
+
+    /// <summary>Writes zeros until the filesystem is full.</summary>
+    private static void Fill(string path)
+    {
+        var block = new byte[64 * 1024];
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.WriteThrough);
+        try
+        {
+            while (true) stream.Write(block);
+        }
+        catch (IOException) { } // no space left: that is the point
+        try { stream.Write(block.AsSpan(0, 1)); }
+        catch (IOException) { }
+    }
+
+    /// <summary>Holds an exclusive lock on the SQLite file for <paramref name="hold"/>, as another process would.</summary>
+    private static Task HoldLockAsync(string file, TimeSpan hold, CancellationToken ct) => Task.Run(async () =>
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync(ct);
+        await using (var begin = connection.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            await begin.ExecuteNonQueryAsync(ct);
+        }
+        await Task.Delay(hold, ct);
+        await using var rollback = connection.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        await rollback.ExecuteNonQueryAsync(ct);
+    }, ct);
+
+    private static async Task RunToolAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool mustSucceed = true)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info) ?? throw new BenchException($"cannot run {tool}");
+        string error = await process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 && mustSucceed)
+            throw new BenchException($"{tool} {string.Join(' ', args)} failed ({error.Trim()}): the database rows need root, to mount a small tmpfs");
+    }
+}
