@@ -6,7 +6,7 @@ namespace SolarHub.Core.Adapters;
 /// One timer for every <see cref="SilenceWatch"/> of the process: every <see cref="Resolution"/> it looks at each
 /// watched connection's last read. A timer per connection woke a pool thread for each connection about twice a second,
 /// which at 1,000 banks cost more CPU than the reads it watched; this costs one wake-up per tick. Runs only while
-/// something is watched.
+/// some connection has learned its bus's rhythm.
 /// </summary>
 internal static class SilenceClock
 {
@@ -36,6 +36,7 @@ internal static class SilenceClock
 
     private static void Tick()
     {
-        foreach (var watch in Watched.Keys) watch.Check();
+        // Enumerating the dictionary itself, not its Keys (a copy each time).
+        foreach (var entry in Watched) entry.Key.Check();
     }
 }

@@ -13,13 +13,13 @@ public sealed class SilenceWatch : IDisposable
     private long _lastRead;
     private long _allowed; // Stopwatch ticks; 0: not watching
     private int _disposed;
+    private bool _clocked;
 
     /// <param name="lifetime">The connection's own cancellation: it cancels <see cref="Token"/> too.</param>
     public SilenceWatch(CancellationToken lifetime, long now)
     {
         _silent = CancellationTokenSource.CreateLinkedTokenSource(lifetime);
         _lastRead = now;
-        SilenceClock.Add(this);
     }
 
     /// <summary>Cancelled once the bus was quiet for longer than allowed, or with the connection.</summary>
@@ -28,9 +28,15 @@ public sealed class SilenceWatch : IDisposable
     /// <summary>A read completed at <paramref name="timestamp"/> (<see cref="Stopwatch.GetTimestamp"/>).</summary>
     public void ReadCompleted(long timestamp) => Volatile.Write(ref _lastRead, timestamp);
 
-    /// <summary>How long the bus may be quiet from now on; null: as long as it likes.</summary>
-    public void Allow(TimeSpan? allowed) =>
+    /// <summary>How long the bus may be quiet from now on; null: as long as it likes. Called by the read loop only.</summary>
+    public void Allow(TimeSpan? allowed)
+    {
         Volatile.Write(ref _allowed, allowed is { } a ? Math.Max(1, (long)(a.TotalSeconds * Stopwatch.Frequency)) : 0);
+        if (_clocked || allowed is null || Volatile.Read(ref _disposed) != 0) return;
+        // The clock looks at a connection only once its rhythm is learned: a node still learning wakes nothing.
+        _clocked = true;
+        SilenceClock.Add(this);
+    }
 
     /// <summary>On the clock's tick: cancels the reads when the bus has been quiet for longer than allowed.</summary>
     internal void Check()
@@ -45,7 +51,7 @@ public sealed class SilenceWatch : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        SilenceClock.Remove(this);
+        if (_clocked) SilenceClock.Remove(this);
         _silent.Dispose();
     }
 }

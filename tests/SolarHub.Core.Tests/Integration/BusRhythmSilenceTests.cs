@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace SolarHub.Core.Tests.Integration;
 
 /// <summary>
-/// Silence noticed from the bus's own rhythm (issue 12): four banks with the shipped timings, each with a passive primary
+/// Silence noticed from the bus's own rhythm (issue 12): four banks (shipped timings, a longer data deadline), each with a passive primary
 /// and a passive hot standby on simulated gateways with the same kind of bus: the simulator's default master, a master
 /// that pauses 300 ms before its settings polls, a bus of 15 packs, and a gateway that packs whole transactions with
 /// the largest jitter. After the rhythm is learned, a healthy period shows no failover at all; then every primary
@@ -27,6 +27,11 @@ public sealed class BusRhythmSilenceTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     private sealed record Bus(string Name, SimulatorOptions Options);
 
     private static readonly SimulatorOptions Default = new() { Packs = 3, FirstAddress = 1, Seed = 7 };
+
+    // The shipped timings but a 5 s data deadline: the rhythm's bound stops at the data deadline, and a loaded machine
+    // that stalls this process for 0.7 s would otherwise push every bus's bound (3x the longest gap) up to the shipped
+    // 2 s, leaving the deadline to decide; a failover by the deadline is then 5 s away, far from any rhythm's.
+    private static readonly BankTimings Timings = BankTimings.Default with { DataDeadline = TimeSpan.FromSeconds(5) };
 
     private static readonly Bus[] Buses =
     [
@@ -51,7 +56,7 @@ public sealed class BusRhythmSilenceTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
                 new AdapterConfig("primary", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", primary.LocalEndPoint.Port), Priority: 1),
                 new AdapterConfig("standby", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", standby.LocalEndPoint.Port), Priority: 2),
             ]);
-            _banks[bus.Name] = (Sys.ActorOf(BankSupervisor.Props(config, BankTimings.Default, AdapterSettings.Default), bus.Name), primary);
+            _banks[bus.Name] = (Sys.ActorOf(BankSupervisor.Props(config, Timings, AdapterSettings.Default), bus.Name), primary);
         }
         return Task.CompletedTask;
     }
@@ -97,7 +102,8 @@ public sealed class BusRhythmSilenceTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
 
         // What each bus allows now: a stall of the machine during the healthy period teaches its gap too.
         foreach (var (name, (bank, _)) in _banks)
-            learned[name] = (await bank.Ask<BankSnapshot>(GetBankSnapshot.Instance, TimeSpan.FromSeconds(5))).Adapters.Single(a => a.Id == "primary").SilenceAfterMs ?? 2000;
+            learned[name] = (await bank.Ask<BankSnapshot>(GetBankSnapshot.Instance, TimeSpan.FromSeconds(5))).Adapters.Single(a => a.Id == "primary").SilenceAfterMs
+                ?? throw new InvalidOperationException($"{name}: its bus's rhythm reached the data deadline (a stall of over {Timings.DataDeadline.TotalSeconds / 3:0.0} s)");
         long silencedAt = Stopwatch.GetTimestamp();
         var at = DateTimeOffset.UtcNow;
         foreach (var (_, (_, primary)) in _banks) primary.Faults.Silence();
