@@ -8,13 +8,16 @@ namespace SolarHub.Bench.Faults;
 public static class FaultMatrix
 {
     /// <summary>The rows' names, in table order (what <c>--only</c> accepts).</summary>
-    public static IReadOnlyList<string> Names => [.. BankFaults.All().Select(s => s.Fault)];
+    public static IReadOnlyList<string> Names => [.. All().Select(s => s.Fault)];
+
+    // New instances per run: some rows keep counters between their injection and their checks.
+    private static IReadOnlyList<IFaultScenario> All() => [.. BankFaults.All(), new ConfigKillFault()];
 
     /// <param name="only">Names of the rows to run (all when null or empty).</param>
     /// <param name="markdown">Print the table as Markdown (for docs/reliability.md) instead of aligned text.</param>
     public static async Task<FaultMatrixResult> RunAsync(bool quick, IReadOnlyCollection<string>? only, TextWriter output, CancellationToken ct, bool markdown = false)
     {
-        var scenarios = Select(BankFaults.All(), only);
+        var scenarios = Select(All(), only);
         output.WriteLine($"faults: {scenarios.Count} fault(s){(quick ? ", quick run (shorter observation periods)" : "")}: {string.Join(", ", scenarios.Select(s => s.Fault))}");
         var rows = new List<FaultOutcome>(scenarios.Count);
         foreach (var (scenario, index) in scenarios.Select((s, i) => (s, i + 1)))
