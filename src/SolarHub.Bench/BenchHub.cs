@@ -31,9 +31,12 @@ public sealed class BenchHub : IAsyncDisposable
     public ActorSystem System { get; }
     public IActorRef Registry { get; }
 
-    public static BenchHub Start(HubConfig config, BankTimings timings)
+    /// <param name="overrides">HOCON that takes precedence over the quiet defaults (e.g. another logger).</param>
+    public static BenchHub Start(HubConfig config, BankTimings timings, Config? overrides = null)
     {
-        var system = ActorSystem.Create("solarhub-bench", Quiet.WithFallback(SolarHubConfig.Defaults));
+        var settings = Quiet.WithFallback(SolarHubConfig.Defaults);
+        if (overrides is not null) settings = overrides.WithFallback(settings);
+        var system = ActorSystem.Create("solarhub-bench", settings);
         // Start Akka's scheduler before any bank asks it for a timer. On .NET 6+ its first use blocks the caller until a
         // thread-pool tick has run; hundreds of banks starting at once each block a pool thread there, and the pool
         // starves for minutes (seen here: 1000 banks, 250 s; cf. akka.net issue 7130). One early call makes the rest return at once.

@@ -55,6 +55,16 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public async Task Faults_runs_the_chosen_row_prints_its_table_and_ends_with_the_summary_line()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "faults", "--quick", "--only", "rst"], timeout: TimeSpan.FromSeconds(90));
+
+        outcome.ExitCode.Should().Be(0, outcome.StdOut + outcome.StdErr);
+        outcome.StdOut.Should().MatchRegex(@"(?m)^fault\s+survived\s+detection ms").And.MatchRegex(@"(?m)^rst\s+yes\s");
+        LastLine(outcome).Should().MatchRegex(@"^faults: 1/1 survived, worst failover \d+ ms, worst recovery \d+ ms, false failovers 0, lost 0$");
+    }
+
+    [Fact]
     public async Task Latency_ends_with_percentiles_and_sample_count()
     {
         var outcome = await CliProcess.RunAsync(["bench", "latency", "--seconds", "1"]);
@@ -78,6 +88,7 @@ public class BenchCommandTests
     [InlineData("codec", "--seconds", "abc")]
     [InlineData("failover", "--runs", "-1")]
     [InlineData("scale", "--gateways", "7", "--banks", "2")]
+    [InlineData("faults", "--only", "rst,nosuch")]
     public async Task Bad_options_get_one_clear_error_and_no_stack_trace(params string[] args)
     {
         var outcome = await CliProcess.RunAsync(["bench", .. args]);
@@ -101,7 +112,7 @@ public class BenchCommandTests
         var outcome = await CliProcess.RunAsync(["bench", "--help"]);
 
         outcome.ExitCode.Should().Be(0);
-        outcome.StdOut.Should().Contain("codec").And.Contain("failover").And.Contain("latency").And.Contain("scale");
+        outcome.StdOut.Should().Contain("codec").And.Contain("failover").And.Contain("latency").And.Contain("scale").And.Contain("faults");
     }
 
     private static string LastLine(CliProcess.Outcome outcome) =>

@@ -29,7 +29,7 @@ public enum DatabaseFault
 /// </summary>
 public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
 {
-    public string Fault => fault == DatabaseFault.Locked ? "database locked" : "database full";
+    public string Fault => fault == DatabaseFault.Locked ? "database-locked" : "database-full";
 
     public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
     {

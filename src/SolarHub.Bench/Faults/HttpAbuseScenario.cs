@@ -18,7 +18,7 @@ public sealed class HttpAbuseScenario : IFaultScenario
     public static readonly TimeSpan HealthBound = TimeSpan.FromMilliseconds(100);
     private const long MemoryBound = 400L * 1024 * 1024;
 
-    public string Fault => "http abuse";
+    public string Fault => "http-abuse";
 
     public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
     {

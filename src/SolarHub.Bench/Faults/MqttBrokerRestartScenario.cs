@@ -15,7 +15,7 @@ public sealed class MqttBrokerRestartScenario : IFaultScenario
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public string Fault => "mqtt broker restart";
+    public string Fault => "mqtt-broker-restart";
 
     public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
     {

@@ -3,13 +3,14 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SolarHub.Bench;
+using SolarHub.Bench.Faults;
 using SolarHub.Database;
 using SolarHub.Protocol.Jk;
 
 namespace SolarHub.Cli.Commands;
 
 /// <summary>
-/// <c>solarhub bench codec|failover|latency|scale</c>: measurements of the codec and of the running hub on simulated
+/// <c>solarhub bench codec|failover|latency|scale|...|faults</c>: measurements of the codec and of the running hub on simulated
 /// gateways. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
 /// </summary>
 public static class BenchCommand
@@ -27,6 +28,7 @@ public static class BenchCommand
         command.Subcommands.Add(Gateways());
         command.Subcommands.Add(Mqtt());
         command.Subcommands.Add(Cluster());
+        command.Subcommands.Add(Faults());
         command.Subcommands.Add(SoakBenchCommand.Create());
         return command;
     }
@@ -42,6 +44,37 @@ public static class BenchCommand
         };
         command.SetAction((pr, ct) => Execute("cluster", ct, async token =>
             (await SolarHub.Bench.Cluster.ClusterBench.RunAsync(pr.GetValue(database), Console.Out, token)).Summary));
+        return command;
+    }
+
+    private static Command Faults()
+    {
+        var quick = new Option<bool>("--quick") { Description = "The tests' short run: the same faults and checks, shorter observation periods." };
+        var only = new Option<string[]>("--only")
+        {
+            Description = $"Run only these faults (comma-separated): {string.Join(", ", FaultMatrix.Names)}.",
+            CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        };
+        only.Validators.Add(result =>
+        {
+            var unknown = result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Where(name => !FaultMatrix.Names.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknown.Count > 0) result.AddError($"--only: no fault named {string.Join(", ", unknown)}; the faults are {string.Join(", ", FaultMatrix.Names)}.");
+        });
+        var markdown = new Option<bool>("--markdown") { Description = "Print the table as Markdown (as docs/reliability.md records it)." };
+        var command = new Command("faults", "Inject every fault of docs/reliability.md into a hub on loopback (simulated gateways, socat ptys, a small " +
+            "TCP proxy) and print one row per fault: detection, failover and recovery times, false failovers, telemetry gap, exceptions " +
+            "logged, anything acknowledged lost. Exit code 0 when every row survived, 1 otherwise. Needs socat.")
+        {
+            quick,
+            only,
+            markdown,
+        };
+        command.SetAction((pr, ct) => Execute("faults", ct, async token =>
+        {
+            var result = await FaultMatrix.RunAsync(pr.GetValue(quick), pr.GetValue(only), Console.Out, token, pr.GetValue(markdown));
+            return (result.Summary, result.AllSurvived ? 0 : 1);
+        }));
         return command;
     }
 
@@ -200,19 +233,11 @@ public static class BenchCommand
     /// Runs a bench on the thread pool: its summary line goes last on stdout; Ctrl+C (SIGINT) or SIGTERM cancels it
     /// (clean shutdown, exit code 130); known failures become one line on stderr, never a stack trace.
     /// </summary>
-    /// <summary>Runs a bench that judges itself: its summary line last either way, exit 1 when it failed.</summary>
-    internal static Task<int> ExecuteVerdict(string name, CancellationToken ct, Func<CancellationToken, Task<(string Summary, bool Passed)>> bench)
-    {
-        bool passed = true;
-        return Execute(name, ct, async token =>
-        {
-            var (summary, ok) = await bench(token);
-            passed = ok;
-            return summary;
-        }).ContinueWith(t => t.Result == 0 && !passed ? 1 : t.Result, TaskScheduler.Default);
-    }
+    internal static Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench) =>
+        Execute(name, ct, async token => (await bench(token), 0));
 
-    internal static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench)
+    /// <summary>As above, for a bench that also decides its exit code (a verdict, not only figures).</summary>
+    internal static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<(string Summary, int ExitCode)>> bench)
     {
         // Signal handlers of our own: with the invocation's token alone, SIGINT ended the process outright, without the
         // clean shutdown of actor systems, gateways and the simulator child process.
@@ -226,9 +251,9 @@ public static class BenchCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            var summary = await Task.Run(() => bench(cancel.Token), CancellationToken.None);
+            var (summary, exitCode) = await Task.Run(() => bench(cancel.Token), CancellationToken.None);
             Console.Out.WriteLine(summary);
-            return 0;
+            return exitCode;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

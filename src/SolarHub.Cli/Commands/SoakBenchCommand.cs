@@ -25,10 +25,10 @@ public static class SoakBenchCommand
         {
             minutes, banks, seed,
         };
-        command.SetAction((pr, ct) => BenchCommand.ExecuteVerdict("soak", ct, async token =>
+        command.SetAction((pr, ct) => BenchCommand.Execute("soak", ct, async token =>
         {
             var result = await SoakBench.RunAsync(TimeSpan.FromMinutes(pr.GetValue(minutes)), pr.GetValue(banks), pr.GetValue(seed), Console.Out, token);
-            return (result.Summary, result.Passed);
+            return (result.Summary, result.Passed ? 0 : 1);
         }));
         return command;
     }
