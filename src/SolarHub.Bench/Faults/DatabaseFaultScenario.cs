@@ -44,17 +44,9 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
             var change = new Uri(node.Url, "/api/banks/demo-bank/adapters/secondary/disable");
             var hold = quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(8);
 
-            Task release = Task.CompletedTask;
-            switch (fault)
-            {
-                case DatabaseFault.Full:
-                    Fill(Path.Combine(folder, "filler"));
-                    break;
-                default:
-                    release = HoldLockAsync(file, hold, ct);
-                    await Task.Delay(200, ct); // the lock is taken
-                    break;
-            }
+            if (fault == DatabaseFault.Locked) return await LockedAsync(node, http, change, file, hold, progress, ct);
+
+            Fill(Path.Combine(folder, "filler"));
             var clock = Stopwatch.StartNew();
             using var during = await http.PostAsync(change, null, ct);
             var answered = clock.Elapsed;
@@ -62,16 +54,8 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
             progress.WriteLine($"faults: {Fault}: the change answered {(int)during.StatusCode} after {answered.TotalSeconds:0.0} s: {OneLine(duringBody)}");
 
             var clearedAt = Stopwatch.StartNew();
-            switch (fault)
-            {
-                case DatabaseFault.Full:
-                    File.Delete(Path.Combine(folder, "filler"));
-                    break;
-                default:
-                    await release;
-                    break;
-            }
-            // After the fault: the change is stored (again, or still).
+            File.Delete(Path.Combine(folder, "filler"));
+            // After the fault: the change is stored.
             HttpResponseMessage? after = null;
             while (clearedAt.Elapsed < TimeSpan.FromSeconds(30))
             {
@@ -84,11 +68,7 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
             bool storedAfter = after?.IsSuccessStatusCode == true;
             after?.Dispose();
 
-            bool refusedClearly = fault switch
-            {
-                DatabaseFault.Locked => during.IsSuccessStatusCode,
-                _ => (int)during.StatusCode == 503 && duringBody.Contains("full", StringComparison.OrdinalIgnoreCase) && answered < TimeSpan.FromSeconds(10),
-            };
+            bool refusedClearly = (int)during.StatusCode == 503 && duringBody.Contains("full", StringComparison.OrdinalIgnoreCase) && answered < TimeSpan.FromSeconds(10);
             bool live = await node.AnswersAsync("/api/banks/demo-bank", ct);
             int traces = node.StackTraces();
             bool survived = refusedClearly && storedAfter && live && traces == 0;
@@ -102,6 +82,32 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
             await RunToolAsync("umount", ["-l", folder], CancellationToken.None, mustSucceed: false);
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>The change is sent while another process holds the lock: it must wait and be stored once the lock is gone.</summary>
+    private async Task<FaultOutcome> LockedAsync(NodeUnderTest node, HttpClient http, Uri change, string file, TimeSpan hold, TextWriter progress, CancellationToken ct)
+    {
+        var locked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = HoldLockAsync(file, hold, locked, ct);
+        await locked.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var sent = Stopwatch.StartNew();
+        var write = http.PostAsync(change, null, ct);
+        var releasedAt = await release;
+        using var answer = await write;
+        var storedAt = sent.Elapsed;
+        string body = await answer.Content.ReadAsStringAsync(ct);
+        // Stored before the lock was released would mean the lock held nothing back: the row would prove nothing.
+        // (The clocks start a moment apart: the lock's just before the change was sent.)
+        bool waited = storedAt + TimeSpan.FromMilliseconds(100) >= releasedAt;
+        var afterRelease = storedAt - releasedAt;
+        bool live = await node.AnswersAsync("/api/banks/demo-bank", ct);
+        int traces = node.StackTraces();
+        bool survived = answer.IsSuccessStatusCode && waited && live && traces == 0;
+        string note = $"sent during a {hold.TotalSeconds:0} s lock: {(int)answer.StatusCode} after {storedAt.TotalSeconds:0.0} s, " +
+            (waited ? $"{afterRelease.TotalSeconds:0.0} s after the lock was released" : "BEFORE the lock was released") +
+            $" ({OneLine(body)}); {(live ? "banks live" : "banks NOT answering")}; node log {node.LogPath}";
+        progress.WriteLine($"faults: {Fault}: {note}");
+        return new FaultOutcome(Fault, null, null, waited ? afterRelease : null, 0, null, traces, 0, survived, note);
     }
 
     private static string OneLine(string text)
@@ -124,8 +130,11 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
         catch (IOException) { }
     }
 
-    /// <summary>Holds an exclusive lock on the SQLite file for <paramref name="hold"/>, as another process would.</summary>
-    private static Task HoldLockAsync(string file, TimeSpan hold, CancellationToken ct) => Task.Run(async () =>
+    /// <summary>
+    /// Holds an exclusive lock on the SQLite file for <paramref name="hold"/>, as another process would; completes
+    /// <paramref name="locked"/> once it holds it, and returns when (since it was locked) it let go.
+    /// </summary>
+    private static Task<TimeSpan> HoldLockAsync(string file, TimeSpan hold, TaskCompletionSource locked, CancellationToken ct) => Task.Run(async () =>
     {
         await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync(ct);
@@ -134,10 +143,13 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
             begin.CommandText = "BEGIN EXCLUSIVE";
             await begin.ExecuteNonQueryAsync(ct);
         }
+        var held = Stopwatch.StartNew();
+        locked.TrySetResult();
         await Task.Delay(hold, ct);
         await using var rollback = connection.CreateCommand();
         rollback.CommandText = "ROLLBACK";
         await rollback.ExecuteNonQueryAsync(ct);
+        return held.Elapsed;
     }, ct);
 
     private static async Task RunToolAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool mustSucceed = true)
