@@ -3,14 +3,15 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SolarHub.Bench;
+using SolarHub.Bench.Fuzz;
 using SolarHub.Database;
 using SolarHub.Protocol.Jk;
 
 namespace SolarHub.Cli.Commands;
 
 /// <summary>
-/// <c>solarhub bench codec|failover|latency|scale</c>: measurements of the codec and of the running hub on simulated
-/// gateways. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
+/// <c>solarhub bench codec|fuzz|failover|latency|scale|...</c>: measurements of the codec and of the running hub on simulated
+/// gateways, and the codec's fuzzing. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
 /// </summary>
 public static class BenchCommand
 {
@@ -19,6 +20,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure SolarHub: codec throughput, failover time, telemetry latency, CPU and memory at scale. " +
             "Run a Release build; each bench ends with one summary line.");
         command.Subcommands.Add(Codec());
+        command.Subcommands.Add(Fuzz());
         command.Subcommands.Add(Failover());
         command.Subcommands.Add(Latency());
         command.Subcommands.Add(Scale());
@@ -66,6 +68,33 @@ public static class BenchCommand
             var result = CodecBench.Run(stream, TimeSpan.FromSeconds(pr.GetValue(seconds)), pr.GetValue(chunk),
                 Enum.Parse<JkLayout>(pr.GetValue(layout)!), Console.Out, token);
             return Task.FromResult(result.Summary);
+        }));
+        return command;
+    }
+
+    private static Command Fuzz()
+    {
+        var bytes = new Option<long>("--bytes")
+        {
+            Description = "Bytes of fuzz input (random, bit-flipped, truncated and spliced real traffic) to feed.",
+            DefaultValueFactory = _ => CodecFuzzer.DefaultBytes,
+        };
+        bytes.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && long.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
+                && value is < 1 or > 1_000_000_000_000)
+                result.AddError($"--bytes must be between 1 and 1000000000000, got {value}.");
+        });
+        var seed = new Option<int?>("--seed") { Description = "Replays the run printed with this seed (default: a new random seed)." };
+        var command = new Command("fuzz", "Feed random, bit-flipped, truncated and spliced real bus traffic through the scanner, the decoders and the " +
+            "adapters' frame reader in random chunks: no exception, no hang, no allocation, every intact frame found. Exit code 1 when a check fails.")
+        {
+            bytes, seed,
+        };
+        command.SetAction((pr, ct) => ExecuteChecked("fuzz", ct, token =>
+        {
+            var result = CodecFuzzer.Run(pr.GetValue(bytes), pr.GetValue(seed) ?? Random.Shared.Next(), Console.Out, token);
+            return Task.FromResult((result.Summary, result.Passed));
         }));
         return command;
     }
@@ -199,7 +228,11 @@ public static class BenchCommand
     /// Runs a bench on the thread pool: its summary line goes last on stdout; Ctrl+C (SIGINT) or SIGTERM cancels it
     /// (clean shutdown, exit code 130); known failures become one line on stderr, never a stack trace.
     /// </summary>
-    private static async Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench)
+    private static Task<int> Execute(string name, CancellationToken ct, Func<CancellationToken, Task<string>> bench) =>
+        ExecuteChecked(name, ct, async token => (await bench(token), true));
+
+    /// <summary>As <see cref="Execute"/>, for a bench whose checks can fail: the summary line still goes last, and the exit code is 1.</summary>
+    private static async Task<int> ExecuteChecked(string name, CancellationToken ct, Func<CancellationToken, Task<(string Summary, bool Passed)>> bench)
     {
         // Signal handlers of our own: with the invocation's token alone, SIGINT ended the process outright, without the
         // clean shutdown of actor systems, gateways and the simulator child process.
@@ -213,9 +246,9 @@ public static class BenchCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         try
         {
-            var summary = await Task.Run(() => bench(cancel.Token), CancellationToken.None);
+            var (summary, passed) = await Task.Run(() => bench(cancel.Token), CancellationToken.None);
             Console.Out.WriteLine(summary);
-            return 0;
+            return passed ? 0 : 1;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
