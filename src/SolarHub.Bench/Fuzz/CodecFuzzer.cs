@@ -98,14 +98,16 @@ public sealed class CodecFuzzer
     {
         var random = new Random(_seed);
         var generator = new FuzzInputGenerator(corpus, random);
-        var input = new byte[FuzzInputGenerator.MaxCaseLength];
+        // The previous case's last bytes stay in front of the case: a frame reading can overlap both.
+        var input = new byte[JkFrame.Length + FuzzInputGenerator.MaxCaseLength];
+        int history = 0;
         var intact = new List<IntactFrame>(1024);
         var expected = new ExpectedFrameQueue();
         var scan = new ScanTarget("scanner", FrameScanner.DefaultCapacity, decode: true, expected);
         var small = new ScanTarget("scanner-512", FrameScanner.MinimumCapacity, decode: false, expected: null);
         var reader = new ReaderTarget();
 
-        long fed = 0, cases = 0, framesExpected = 0;
+        long fed = 0, cases = 0, framesExpected = 0, framesOverlapped = 0;
         long started = Stopwatch.GetTimestamp();
         long nextProgress = started + (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency);
         long nextTenth = Math.Max(1, _bytes / 10);
@@ -115,17 +117,27 @@ public sealed class CodecFuzzer
             ct.ThrowIfCancellationRequested();
             kind = (FuzzInputKind)(cases % 4);
             intact.Clear();
-            int length = (int)Math.Min(generator.Next(kind, input, intact), _bytes - fed);
+            int length = (int)Math.Min(generator.Next(kind, input.AsSpan(JkFrame.Length), intact), _bytes - fed);
+            var window = input.AsSpan(0, JkFrame.Length + length);
             foreach (var frame in intact)
             {
                 if (frame.Offset + JkFrame.Length > length) continue;
+                if (HeaderAcrossEnd.Follows(window, JkFrame.Length + (int)frame.Offset))
+                {
+                    framesOverlapped++;
+                    continue;
+                }
                 expected.Enqueue(frame with { Offset = fed + frame.Offset });
                 framesExpected++;
             }
-            var bytes = input.AsSpan(0, length);
+            var bytes = window[JkFrame.Length..];
+            long failuresBefore = _failures.Total;
             FeedInChunks(bytes, generator, (chunk, _) => scan.Feed(chunk, cases, kind, _failures));
             FeedInChunks(bytes, generator, (chunk, _) => small.Feed(chunk, cases, kind, _failures));
             FeedInChunks(bytes, generator, (chunk, at) => reader.Feed(chunk, cases, kind, fed + at, _failures));
+            if (_failures.Total > failuresBefore) ShowBytes(bytes, fed, failuresBefore);
+            history = Math.Min(JkFrame.Length, history + length);
+            window[^history..].CopyTo(input.AsSpan(JkFrame.Length - history));
             fed += length;
             cases++;
             if (Stopwatch.GetTimestamp() >= nextProgress || fed >= nextTenth)
@@ -142,6 +154,7 @@ public sealed class CodecFuzzer
         small.Feed(flush, cases, kind, _failures);
         reader.Feed(flush, cases, kind, fed, _failures);
         scan.ExpireLost(cases, kind, _failures);
+        _output.WriteLine($"fuzz: {framesOverlapped:N0} more intact frames were followed by a header starting in their last three bytes (two ways to split the same bytes): not counted");
         CrossCheck(scan, small, reader, cases);
         Report(scan, small, reader);
 
@@ -149,6 +162,20 @@ public sealed class CodecFuzzer
             scan.Allocated + small.Allocated + reader.Allocated, scan.FramesFound, framesExpected,
             _failures.Count(FuzzFailureKind.BufferGrowth) + _failures.Count(FuzzFailureKind.Disagreement),
             TimeSpan.FromTicks((long)(_slowestTicks * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+    }
+
+    /// <summary>The bytes before and at the new failures of a case, so a failure can be understood without replaying it.</summary>
+    private void ShowBytes(ReadOnlySpan<byte> bytes, long caseOffset, long failuresBefore)
+    {
+        var first = _failures.First;
+        for (long i = failuresBefore; i < first.Length; i++)
+        {
+            long at = first[(int)i].Offset - caseOffset;
+            if (at < 0 || at >= bytes.Length) continue;
+            int from = (int)Math.Max(0, at - 48);
+            _output.WriteLine($"fuzz: {first[(int)i].Kind} at stream offset {first[(int)i].Offset}: {at - from} bytes before it, then 16: " +
+                $"{Convert.ToHexString(bytes[from..(int)at])} | {Convert.ToHexString(bytes[(int)at..(int)Math.Min(bytes.Length, at + 16)])}");
+        }
     }
 
     private delegate void ChunkFeed(ReadOnlySpan<byte> chunk, int at);
