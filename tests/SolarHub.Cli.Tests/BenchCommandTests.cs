@@ -36,6 +36,16 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public async Task Fuzz_ends_with_its_summary_line_and_names_its_seed()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "fuzz", "--bytes", "1000000", "--seed", "7"]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdOut + outcome.StdErr);
+        outcome.StdOut.Should().Contain("seed 7 (--seed 7 replays this run)");
+        LastLine(outcome).Should().MatchRegex($"^fuzz: 1000000 bytes, {Number} MB/s, 0 exceptions, 0 hangs, 0 B allocated, (?<found>[1-9]\\d*)/\\k<found> spliced frames found$");
+    }
+
+    [Fact]
     public async Task Failover_ends_with_both_fault_kinds_and_the_false_failovers_of_its_healthy_period()
     {
         var outcome = await CliProcess.RunAsync(["bench", "failover", "--runs", "1", "--healthy", "2"], timeout: TimeSpan.FromSeconds(120));
@@ -89,6 +99,8 @@ public class BenchCommandTests
     [InlineData("failover", "--runs", "-1")]
     [InlineData("scale", "--gateways", "7", "--banks", "2")]
     [InlineData("faults", "--only", "rst,nosuch")]
+    [InlineData("fuzz", "--bytes", "0")]
+    [InlineData("fuzz", "--seed", "abc")]
     public async Task Bad_options_get_one_clear_error_and_no_stack_trace(params string[] args)
     {
         var outcome = await CliProcess.RunAsync(["bench", .. args]);
@@ -112,7 +124,7 @@ public class BenchCommandTests
         var outcome = await CliProcess.RunAsync(["bench", "--help"]);
 
         outcome.ExitCode.Should().Be(0);
-        outcome.StdOut.Should().Contain("codec").And.Contain("failover").And.Contain("latency").And.Contain("scale").And.Contain("faults");
+        outcome.StdOut.Should().Contain("codec").And.Contain("failover").And.Contain("latency").And.Contain("scale").And.Contain("faults").And.Contain("fuzz").And.Contain("soak");
     }
 
     private static string LastLine(CliProcess.Outcome outcome) =>

@@ -4,14 +4,15 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using SolarHub.Bench;
 using SolarHub.Bench.Faults;
+using SolarHub.Bench.Fuzz;
 using SolarHub.Database;
 using SolarHub.Protocol.Jk;
 
 namespace SolarHub.Cli.Commands;
 
 /// <summary>
-/// <c>solarhub bench codec|failover|latency|scale|...|faults</c>: measurements of the codec and of the running hub on simulated
-/// gateways. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
+/// <c>solarhub bench codec|fuzz|failover|latency|scale|...|faults|soak</c>: measurements of the codec and of the running hub on simulated
+/// gateways, and the codec's fuzzing. Each prints progress and ends with one summary line (docs/benchmarks.md says how to read them).
 /// </summary>
 public static class BenchCommand
 {
@@ -20,6 +21,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure SolarHub: codec throughput, failover time, telemetry latency, CPU and memory at scale. " +
             "Run a Release build; each bench ends with one summary line.");
         command.Subcommands.Add(Codec());
+        command.Subcommands.Add(Fuzz());
         command.Subcommands.Add(Failover());
         command.Subcommands.Add(Latency());
         command.Subcommands.Add(Scale());
@@ -100,6 +102,33 @@ public static class BenchCommand
             var result = CodecBench.Run(stream, TimeSpan.FromSeconds(pr.GetValue(seconds)), pr.GetValue(chunk),
                 Enum.Parse<JkLayout>(pr.GetValue(layout)!), Console.Out, token);
             return Task.FromResult(result.Summary);
+        }));
+        return command;
+    }
+
+    private static Command Fuzz()
+    {
+        var bytes = new Option<long>("--bytes")
+        {
+            Description = "Bytes of fuzz input (random, bit-flipped, truncated and spliced real traffic) to feed.",
+            DefaultValueFactory = _ => CodecFuzzer.DefaultBytes,
+        };
+        bytes.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && long.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value)
+                && value is < 1 or > 1_000_000_000_000)
+                result.AddError($"--bytes must be between 1 and 1000000000000, got {value}.");
+        });
+        var seed = new Option<int?>("--seed") { Description = "Replays the run printed with this seed (default: a new random seed)." };
+        var command = new Command("fuzz", "Feed random, bit-flipped, truncated and spliced real bus traffic through the scanner, the decoders and the " +
+            "adapters' frame reader in random chunks: no exception, no hang, no allocation, every intact frame found. Exit code 1 when a check fails.")
+        {
+            bytes, seed,
+        };
+        command.SetAction((pr, ct) => Execute("fuzz", ct, token =>
+        {
+            var result = CodecFuzzer.Run(pr.GetValue(bytes), pr.GetValue(seed) ?? Random.Shared.Next(), Console.Out, token);
+            return Task.FromResult((result.Summary, result.Passed ? 0 : 1));
         }));
         return command;
     }

@@ -179,6 +179,9 @@ public sealed class FrameScanner
             // A one-byte sum passes one splice in 256: a frame cut short and followed by the next message can add up.
             // A real frame never holds another complete message, so one found inside means the frame was cut there.
             int cut = FindMessageStart(frame, from: 1, to: JkFrame.Length, final: true);
+            // A frame cut one to three bytes short puts the next frame's header across the end of these 300 bytes.
+            if (cut < 0) cut = FindHeaderAcrossEnd(s, final: _completing);
+            if (cut == MessageMayStart) return Outcome.NeedMore;
             if (cut > 0)
             {
                 match = new Match(BusEventKind.Discarded, cut);
@@ -270,6 +273,24 @@ public sealed class FrameScanner
         }
         // The last byte alone could be the address of a poll that is still arriving.
         return !final && s.Length - 1 >= from && s.Length - 1 < end ? MessageMayStart : -1;
+    }
+
+    /// <summary>
+    /// Where a frame header starts in the last three bytes of the frame at the start of <paramref name="s"/> and
+    /// continues past it, or -1; unless <paramref name="final"/>, <see cref="MessageMayStart"/> while the bytes after
+    /// the frame have not arrived but could still complete one.
+    /// </summary>
+    private static int FindHeaderAcrossEnd(ReadOnlySpan<byte> s, bool final)
+    {
+        var header = JkFrame.Header;
+        for (int i = JkFrame.Length - header.Length + 1; i < JkFrame.Length; i++)
+        {
+            int available = Math.Min(header.Length, s.Length - i);
+            if (!s.Slice(i, available).SequenceEqual(header[..available])) continue;
+            if (available == header.Length) return i;
+            if (!final) return MessageMayStart;
+        }
+        return -1;
     }
 
     private enum Shape { None, Partial, Complete }

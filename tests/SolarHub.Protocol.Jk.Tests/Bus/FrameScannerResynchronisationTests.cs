@@ -54,6 +54,28 @@ public class FrameScannerResynchronisationTests
         }
     }
 
+    [Theory]
+    [InlineData(297)]
+    [InlineData(298)]
+    [InlineData(299)]
+    public void A_frame_cut_a_few_bytes_short_whose_splice_passes_the_checksum_does_not_swallow_the_next_header(int kept)
+    {
+        // Found by bench fuzz (seeds 1203 and 4711): the 300 bytes from the cut frame's header end inside the next
+        // frame's header, and pass the one-byte sum once in 256; the next frame was lost. One byte of the cut frame is
+        // set so that the splice passes.
+        var cut = CellFrame[..kept];
+        byte[] splice = [.. cut, .. OtherCellFrame.AsSpan(0, JkFrame.Length - kept)];
+        cut[100] += (byte)(splice[^1] - JkChecksum.Compute(splice.AsSpan(0, JkFrame.Length - 1)));
+        JkChecksum.IsValid([.. cut, .. OtherCellFrame]).Should().BeTrue("the splice must pass the checksum for this case to mean anything");
+
+        var script = new BusScript()
+            .Garbage(cut)
+            .Frame(OtherCellFrame, attributedTo: 4)
+            .Acknowledgement(4, JkRegister.CellInfo);
+
+        ShouldReportExpected(script, kept, $"the frame was cut after {kept} bytes");
+    }
+
     [Fact]
     public void A_cut_frame_whose_splice_with_the_next_frame_passes_the_checksum_is_still_cut_at_the_next_header()
     {
