@@ -20,7 +20,7 @@ internal sealed class LocalBroker : IDisposable
     public static LocalBroker Start(int? requested = null)
     {
         if (!File.Exists(Mosquitto)) throw new BenchException($"no broker: give --broker host:port, or install mosquitto (apt-get install mosquitto)");
-        int port = requested ?? FreePort();
+        int port = requested ?? LoopbackPort.Free();
         var folder = Directory.CreateTempSubdirectory("solarhub-bench-mosquitto-").FullName;
         var config = Path.Combine(folder, "mosquitto.conf");
         File.WriteAllLines(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", "user root"]);
@@ -44,15 +44,6 @@ internal sealed class LocalBroker : IDisposable
                 throw new BenchException($"mosquitto did not listen on 127.0.0.1:{port}");
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -47,7 +47,7 @@ public sealed partial class ClusterBench
 
         await remote.WaitForAsync(e => e.Kind == "pack-telemetry", TimeSpan.FromSeconds(15), $"'{TcpBank}' pack telemetry on {watcher.Name}", ct);
         var stored = await Site.LoadAsync(ct);
-        var probe = new AdapterConfig("probe", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", RefusedPort()), Priority: 9);
+        var probe = new AdapterConfig("probe", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", LoopbackPort.Free()), Priority: 9);
         await Site.StoreAsync(stored with { Banks = [.. stored.Banks.Select(b => b.Id == TcpBank ? b with { Adapters = [.. b.Adapters, probe] } : b)] }, ct);
         var storedAt = DateTimeOffset.Now;
         try
@@ -186,14 +186,5 @@ public sealed partial class ClusterBench
         var latencies = events.Where(e => e.Kind == "pack-telemetry" && e.Text("updatedAt") is not null)
             .Select(e => e.At - DateTimeOffset.Parse(e.Text("updatedAt")!, CultureInfo.InvariantCulture)).Order().ToList();
         return latencies.Count == 0 ? TimeSpan.Zero : latencies[latencies.Count / 2];
-    }
-
-    private static int RefusedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -43,9 +43,9 @@ public sealed class ClusterSite : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("solarhub-cluster-").FullName;
         var db = database is null ? ConfigDatabase.Sqlite(Path.Combine(directory, "solarhub.db")) : ConfigDatabase.Parse(database);
         var site = new ClusterSite(db, directory);
-        var remoting = NodeNames.Select(_ => FreePort()).ToArray();
+        var remoting = NodeNames.Select(_ => LoopbackPort.Free()).ToArray();
         for (int i = 0; i < NodeNames.Length; i++)
-            site._nodes.Add(new ClusterNodeProcess(NodeNames[i], FreePort(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? [], site.ApiToken));
+            site._nodes.Add(new ClusterNodeProcess(NodeNames[i], LoopbackPort.Free(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? [], site.ApiToken));
         try
         {
             // The first seed starts the cluster; the others join it.
@@ -243,13 +243,4 @@ public sealed class ClusterSite : IAsyncDisposable
     }
 
     private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -18,7 +18,7 @@ public sealed partial class NodeProcess(string database, string directory) : IAs
     private Task _pump = Task.CompletedTask;
 
     public string ApiToken { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-    public Uri Url { get; } = new($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
+    public Uri Url { get; } = new($"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}");
     public string LogPath => Path.Combine(directory, "node.log");
     public bool IsRunning => _process is { HasExited: false };
 
@@ -81,13 +81,6 @@ public sealed partial class NodeProcess(string database, string directory) : IAs
     {
         await KillAsync();
         _process?.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task Copy(StreamReader from, StreamWriter to)

@@ -51,10 +51,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public static async Task<NodeUnderTest> StartAsync(CancellationToken ct, string? database = null, string readyPath = "/api/banks/demo-bank")
     {
         var folder = Directory.CreateTempSubdirectory("solarhub-faults-").FullName;
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = LoopbackPort.Free();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var info = SolarHubProcess.StartInfo(["run", "--database", database ?? Path.Combine(folder, "solarhub.db"), "--urls", url.ToString().TrimEnd('/')]);
         var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
