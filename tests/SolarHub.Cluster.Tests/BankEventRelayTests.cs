@@ -70,9 +70,14 @@ public sealed class BankEventRelayTests : IAsyncLifetime
         arrived.Event.Should().BeOfType<BankAlarm>().Which.Message.Should().Be("from n1");
         n1.Serialization.FindSerializerFor(arrived).Should().BeOfType<WireSerializer>("it crosses nodes as SolarHub's JSON");
 
-        // A round trip from n3 to n1: had n1's own events come back to it, they would be there by now.
-        System(_hosts[2]).EventStream.Publish(Alarm("from n3", 0));
-        await Wait.UntilAsync(() => _seen["n1"].Relayed.Any(r => r.Node == "n3") && _seen["n2"].Relayed.Any(r => r.Node == "n3"), "an n3 event on n1 and n2", Patience);
+        // A round trip from n3 to n1: had n1's own events come back to it, they would be there by now. n3's relay may not
+        // know the others yet either (one CI run lost a single event sent too early): publish until both have one.
+        int fromN3 = 0;
+        await Wait.UntilAsync(() =>
+        {
+            System(_hosts[2]).EventStream.Publish(Alarm("from n3", ++fromN3));
+            return _seen["n1"].Relayed.Any(r => r.Node == "n3") && _seen["n2"].Relayed.Any(r => r.Node == "n3");
+        }, "an n3 event on n1 and n2", Patience);
         _seen["n1"].Relayed.Should().OnlyContain(r => r.Node == "n3", "a node's own events are not relayed back to it");
         _seen["n2"].Raw.Should().BeEmpty("a relayed event arrives wrapped: the raw event would be taken for one of n2's own banks");
         _seen["n3"].Raw.Select(a => a.Message).Should().OnlyContain(m => m == "from n3");
