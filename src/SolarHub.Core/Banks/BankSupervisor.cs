@@ -13,7 +13,7 @@ namespace SolarHub.Core.Banks;
 /// they report (heartbeats, frames, faults), picks the active one with <see cref="FailoverPolicy"/>, keeps per-pack
 /// freshness and publishes telemetry and events on the event stream. No static state: it can run as a sharded entity.
 /// The rules live in plain classes beside it, testable without actors; this actor receives, asks them, starts and stops
-/// its children and publishes what they decided. About 300 lines because it is the glue of thirteen messages (ticks,
+/// its children and publishes what they decided. About 330 lines because it is the glue of thirteen messages (ticks,
 /// heartbeats, readings, faults, configuration, operator commands); each handler only asks a rule class and acts.
 /// </summary>
 public sealed class BankSupervisor : ReceiveActor, IWithTimers

@@ -12,6 +12,8 @@ namespace SolarHub.Mqtt.Connection;
 /// offline, retained), says online once connected, reconnects with doubling waits whenever the broker goes away,
 /// and publishes what its owner sends. Never blocks: connecting and disconnecting come back as messages (PipeTo);
 /// publishes are started and only counted until they complete.
+/// About 300 lines because it is one connection's state machine (connecting, online, waiting to reconnect, answering a
+/// late last will with online) whose states must be read together to see that no publish is lost or doubled.
 /// </summary>
 public sealed class MqttConnection : ReceiveActor, IWithTimers
 {
