@@ -171,17 +171,16 @@ public static class RunCommand
 
         // The actor system also ends by itself when this node leaves the cluster (solarhub cluster leave) or the cluster
         // removed it (downed after it was unreachable): exit 1 then, so that a service manager starts it again and it
-        // rejoins; SIGTERM (systemctl stop) is the way to keep a node out, and exits 0.
+        // rejoins; SIGTERM (systemctl stop) is the way to keep a node out, and exits 0. A refused TLS certificate exits 78.
         var system = app.Services.GetRequiredService<ActorSystem>();
         try { await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), system.WhenTerminated); }
         catch (OperationCanceledException) { }
         bool removed = system.WhenTerminated.IsCompleted && !stop.IsCancellationRequested;
         await app.StopAsync(CancellationToken.None);
         if (!removed) return 0;
-        Console.Error.WriteLine(clustering is null
-            ? "run: the actor system stopped unexpectedly; exiting"
-            : $"run: node '{clustering.Node}' is out of the cluster (it was asked to leave, or was downed after it was unreachable for too long); exiting with 1 so that a service manager starts it again and it rejoins (stop the service to keep it out)");
-        return 1;
+        var (stopCode, message) = UnexpectedStop.Explain(CoordinatedShutdown.Get(system).ShutdownReason, clustering?.Node);
+        Console.Error.WriteLine(message);
+        return stopCode;
     }
 
     /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>

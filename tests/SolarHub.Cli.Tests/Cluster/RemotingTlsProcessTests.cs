@@ -6,7 +6,7 @@ namespace SolarHub.Cli.Tests.Cluster;
 
 /// <summary>
 /// Real <c>solarhub run --cluster</c> processes on 127.0.0.1 with remoting over TLS: two nodes holding the site's
-/// self-signed certificate form a cluster; a node with another certificate, or with none, never joins.
+/// self-signed certificate form a cluster; a node with another certificate stops (exit 78), one with none never joins.
 /// </summary>
 public sealed class RemotingTlsProcessTests : IAsyncLifetime
 {
@@ -36,29 +36,34 @@ public sealed class RemotingTlsProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Nodes_sharing_the_certificate_form_a_cluster_and_nodes_without_it_never_join()
+    public async Task Nodes_sharing_the_certificate_form_a_cluster_one_with_another_stops_with_78_and_one_without_never_joins()
     {
         int aPort = LoopbackPorts.Free();
         var a = Start("a", aPort, aPort, Shared);
-        await Wait.UntilAsync(() => a.Saw(MovedUp(aPort)), "node a up on its own", Patience);
+        await UntilAsync(() => a.Saw(MovedUp(aPort)), "node a up on its own", Patience);
 
         int bPort = LoopbackPorts.Free();
         var b = Start("b", bPort, aPort, Shared);
-        await Wait.UntilAsync(() => a.Saw(MovedUp(bPort)), "node a moving node b to Up", Patience);
-        await Wait.UntilAsync(() => b.Saw($"Welcome from [akka.ssl.tcp://solarhub@127.0.0.1:{aPort}]"), "node b welcomed by a", Patience);
+        await UntilAsync(() => a.Saw(MovedUp(bPort)), "node a moving node b to Up", Patience);
+        await UntilAsync(() => b.Saw($"Welcome from [akka.ssl.tcp://solarhub@127.0.0.1:{aPort}]"), "node b welcomed by a", Patience);
         b.Saw("cluster: remoting over TLS with certificate CN=solarhub-site").Should().BeTrue(b.Log());
 
         int cPort = LoopbackPorts.Free(), dPort = LoopbackPorts.Free();
         var c = Start("c", cPort, aPort, Stranger);
         var d = Start("d", dPort, aPort, certificate: null);
 
-        // c and a refuse each other's certificate (whichever checks first ends the handshake), and the plaintext node's
-        // connection fails a's TLS handshake; both try again.
+        // c and a refuse each other's certificate (whichever checks first ends the handshake); Akka stops a node whose
+        // handshake failed as the client, and run says why and exits 78 (not restarted). The plaintext node's connections
+        // fail a's TLS handshake on a's side, which a survives; d tries again and again.
         const string refused = "is not this site's shared certificate";
-        await Wait.UntilAsync(() => a.Count(refused) + c.Count(refused) >= 2, "c's and a's certificates refused twice", Patience);
-        await Wait.UntilAsync(() => c.Count("TLS handshake failed") >= 2, "node c seeing its TLS handshakes fail", Patience);
-        await Wait.UntilAsync(() => a.Count("due to TLS handshake failure") >= 2, "node a rejecting d's plaintext connections", Patience);
-        await Wait.UntilAsync(() => d.Count($"Association failed with akka.tcp://solarhub@127.0.0.1:{aPort}") >= 2, "node d failing to associate with a", Patience);
+        await UntilAsync(() => c.Process.HasExited, "node c stopping after its TLS handshake failed", Patience);
+        c.Process.WaitForExit();
+        c.Process.ExitCode.Should().Be(78, c.Log());
+        c.Lines.Last(l => l.StartsWith("run: ", StringComparison.Ordinal)).Should()
+            .StartWith("run: node 'c' stopped: a TLS handshake with a peer failed").And.Contain("exiting with 78");
+        (a.Count(refused) + c.Count(refused)).Should().BeGreaterThanOrEqualTo(1, "one of them named the certificate it refused");
+        await UntilAsync(() => a.Count("due to TLS handshake failure") >= 2, "node a rejecting d's plaintext connections", Patience);
+        await UntilAsync(() => d.Count($"Association failed with akka.tcp://solarhub@127.0.0.1:{aPort}") >= 2, "node d failing to associate with a", Patience);
 
         foreach (var member in new[] { a, b })
         {
@@ -70,7 +75,7 @@ public sealed class RemotingTlsProcessTests : IAsyncLifetime
         c.Saw("Welcome from").Should().BeFalse(c.Log());
         d.Saw("Welcome from").Should().BeFalse(d.Log());
         c.Saw("is JOINING itself").Should().BeFalse("a node that lists only a as its seed never forms a cluster of its own");
-        new[] { a, b, c, d }.Should().OnlyContain(n => !n.Process.HasExited);
+        new[] { a, b, d }.Where(n => n.Process.HasExited).Select(n => $"{n.Name} exited with {n.Process.ExitCode}; {n.Log()}").Should().BeEmpty();
     }
 
     [Fact]
@@ -99,6 +104,17 @@ public sealed class RemotingTlsProcessTests : IAsyncLifetime
 
         outcome.ExitCode.Should().Be(2);
         outcome.StdErr.Trim().Should().Be($"run: SOLARHUB_REMOTING_CERTIFICATE {missing}: no such file");
+    }
+
+    /// <summary>Waits like <see cref="Wait.UntilAsync"/>, and a time out shows every node's log and exit status.</summary>
+    private async Task UntilAsync(Func<bool> condition, string what, TimeSpan patience)
+    {
+        try { await Wait.UntilAsync(condition, what, patience); }
+        catch (TimeoutException e)
+        {
+            var logs = _nodes.Select(n => $"{(n.Process.HasExited ? $"{n.Name} exited with {n.Process.ExitCode}" : $"{n.Name} running")}; {n.Log()}");
+            throw new TimeoutException($"{e.Message}\n{string.Join("\n\n", logs)}", e);
+        }
     }
 
     private static string MovedUp(int port) => $"Leader is moving node [akka.ssl.tcp://solarhub@127.0.0.1:{port}] to [Up]";
