@@ -34,7 +34,7 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
     public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("solarhub-faults-db-").FullName;
-        await RunToolAsync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder], ct);
+        await SystemTool.RunAsync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", folder], ct);
         try
         {
             var file = Path.Combine(folder, "solarhub.db");
@@ -79,7 +79,7 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
         }
         finally
         {
-            await RunToolAsync("umount", ["-l", folder], CancellationToken.None, mustSucceed: false);
+            await SystemTool.RunAsync("umount", ["-l", folder], CancellationToken.None, mustSucceed: false);
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
@@ -151,15 +151,4 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
         await rollback.ExecuteNonQueryAsync(ct);
         return held.Elapsed;
     }, ct);
-
-    private static async Task RunToolAsync(string tool, IReadOnlyList<string> args, CancellationToken ct, bool mustSucceed = true)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info) ?? throw new BenchException($"cannot run {tool}");
-        string error = await process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0 && mustSucceed)
-            throw new BenchException($"{tool} {string.Join(' ', args)} failed ({error.Trim()}): the database rows need root, to mount a small tmpfs");
-    }
 }

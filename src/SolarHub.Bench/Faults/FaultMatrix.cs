@@ -13,7 +13,7 @@ public static class FaultMatrix
     // New instances per run: some rows keep counters between their injection and their checks.
     private static IReadOnlyList<IFaultScenario> All() =>
     [
-        .. BankFaults.All(), new ConfigKillFault(), new DatabaseFaultScenario(DatabaseFault.Full), new DatabaseFaultScenario(DatabaseFault.Locked),
+        .. BankFaults.All(), new ConfigKillFault(), new HistoryKillFault(), new DatabaseFaultScenario(DatabaseFault.Full), new DatabaseFaultScenario(DatabaseFault.Locked),
         new MqttBrokerRestartScenario(), new HttpAbuseScenario(),
     ];
 
@@ -47,7 +47,7 @@ public static class FaultMatrix
             throw;
         }
         // A broken row is a finding of its own, not the end of the matrix.
-        catch (Exception e) when (e is BenchException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
+        catch (Exception e) when (e is BenchException or IOException or System.Net.Sockets.SocketException or HttpRequestException or InvalidOperationException or TimeoutException or UnauthorizedAccessException)
         {
             return new FaultOutcome(scenario.Fault, null, null, null, 0, null, 0, 0, Survived: false, $"the row broke: {e.Message}");
         }

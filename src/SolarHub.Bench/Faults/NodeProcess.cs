@@ -9,9 +9,9 @@ namespace SolarHub.Bench.Faults;
 /// <summary>
 /// A single <c>solarhub run --database ...</c> node of its own for a fault row: its output in a log file, killed with
 /// SIGKILL (a power cut) and started again on the same port, as systemd would. Its API's state-changing endpoints take
-/// <see cref="ApiToken"/>.
+/// <see cref="ApiToken"/>. <paramref name="arguments"/>: more arguments of <c>run</c> (e.g. <c>--hocon</c>).
 /// </summary>
-public sealed partial class NodeProcess(string database, string directory) : IAsyncDisposable
+public sealed partial class NodeProcess(string database, string directory, IReadOnlyList<string>? arguments = null) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private Process? _process;
@@ -25,7 +25,7 @@ public sealed partial class NodeProcess(string database, string directory) : IAs
     public async Task StartAsync(HttpClient http, CancellationToken ct)
     {
         if (IsRunning) return;
-        var info = SolarHubProcess.StartInfo(["run", "--database", database, "--urls", Url.ToString().TrimEnd('/'), "--verbose"]);
+        var info = SolarHubProcess.StartInfo(["run", "--database", database, "--urls", Url.ToString().TrimEnd('/'), "--verbose", .. arguments ?? []]);
         info.Environment["SOLARHUB_API_TOKEN"] = ApiToken;
         var process = _process = Process.Start(info) ?? throw new BenchException("cannot start a solarhub node");
         process.StandardInput.Close();

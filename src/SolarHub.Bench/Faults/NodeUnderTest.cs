@@ -48,12 +48,14 @@ internal sealed class NodeUnderTest : IAsyncDisposable
 
     /// <param name="database">The SQLite file to run on (default: a new one, so the node runs its demo bank).</param>
     /// <param name="readyPath">The API path that answers once the node is ready.</param>
-    public static async Task<NodeUnderTest> StartAsync(CancellationToken ct, string? database = null, string readyPath = "/api/banks/demo-bank")
+    /// <param name="arguments">More arguments of <c>run</c> (e.g. <c>--hocon</c>).</param>
+    public static async Task<NodeUnderTest> StartAsync(CancellationToken ct, string? database = null, string readyPath = "/api/banks/demo-bank",
+        IReadOnlyList<string>? arguments = null)
     {
         var folder = Directory.CreateTempSubdirectory("solarhub-faults-").FullName;
         int port = LoopbackPort.Free();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var info = SolarHubProcess.StartInfo(["run", "--database", database ?? Path.Combine(folder, "solarhub.db"), "--urls", url.ToString().TrimEnd('/')]);
+        var info = SolarHubProcess.StartInfo(["run", "--database", database ?? Path.Combine(folder, "solarhub.db"), "--urls", url.ToString().TrimEnd('/'), .. arguments ?? []]);
         var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         info.Environment["SOLARHUB_API_TOKEN"] = token;
         var process = Process.Start(info) ?? throw new BenchException("cannot start a node");
