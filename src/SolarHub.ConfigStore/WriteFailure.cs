@@ -11,7 +11,7 @@ namespace SolarHub.ConfigStore;
 public sealed record WriteFailure(string Reason, bool MayRetry)
 {
     // SQLite's primary result codes (sqlite.org/rescode.html) and PostgreSQL's SQLSTATE classes.
-    private const int SqliteBusy = 5, SqliteLocked = 6, SqliteReadOnly = 8, SqliteFull = 13, SqliteCantOpen = 14, SqliteConstraint = 19;
+    private const int SqliteBusy = 5, SqliteLocked = 6, SqliteReadOnly = 8, SqliteIoError = 10, SqliteFull = 13, SqliteCantOpen = 14, SqliteConstraint = 19;
 
     public static WriteFailure Of(Exception cause)
     {
@@ -31,6 +31,11 @@ public sealed record WriteFailure(string Reason, bool MayRetry)
                 case SqliteException { SqliteErrorCode: SqliteFull }:
                 case PostgresException { SqlState: PostgresErrorCodes.DiskFull }:
                     return new($"the disk holding the database is full: {e.Message}", MayRetry: false);
+                // What SQLite says when a write to an open file fails, EROFS included: ext4 turns itself read-only
+                // (errors=remount-ro) when its disk fails, and an SD card at the end of its life does exactly that.
+                case SqliteException { SqliteErrorCode: SqliteIoError }:
+                    return new($"the disk holding the database failed the write (a failing disk or SD card, or a filesystem the system turned read-only " +
+                        $"after such errors: the system log says which, e.g. dmesg): {e.Message}", MayRetry: false);
                 case SqliteException { SqliteErrorCode: SqliteCantOpen }:
                     return new($"the database file cannot be opened for writing (permissions, or its folder is gone): {e.Message}", MayRetry: false);
             }

@@ -115,7 +115,8 @@ public sealed class ConfigKillFault : IFaultScenario
             .Where(a => !a.GetProperty("enabled").GetBoolean()).Select(a => a.GetProperty("id").GetString()!)];
     }
 
-    private static async Task StoreAsync(ConfigDatabase database, HubConfig config, CancellationToken ct)
+    /// <summary>Stores <paramref name="config"/> as the database's configuration, as <c>solarhub config import</c> would.</summary>
+    internal static async Task StoreAsync(ConfigDatabase database, HubConfig config, CancellationToken ct)
     {
         await using var session = await ConfigStoreSession.StartAsync(database, logging: null, ct);
         var answer = await ConfigStoreClient.ReplaceAsync(session.Store, config, "bench faults", ct);

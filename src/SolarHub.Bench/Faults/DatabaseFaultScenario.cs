@@ -5,11 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace SolarHub.Bench.Faults;
 
 /// <summary>What happens to the node's SQLite database in <see cref="DatabaseFaultScenario"/>.</summary>
-/// <remarks>
-/// A read-only database is not among them: Linux refuses to remount a filesystem read-only while the node has its
-/// database open for writing ("mount point is busy"), which is the only way to make one read-only for root; the store's
-/// own tests cover SQLite's read-only mode (tests/SolarHub.ConfigStore.Tests/Store/ReadOnlyDatabaseTests.cs).
-/// </remarks>
+/// <remarks>A read-only one is <see cref="ReadOnlyDatabaseFault"/>: it needs an ext4 filesystem, not a tmpfs.</remarks>
 public enum DatabaseFault
 {
     /// <summary>Another process holds an exclusive lock on it.</summary>
@@ -110,7 +106,8 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
         return new FaultOutcome(Fault, null, null, waited ? afterRelease : null, 0, null, traces, 0, survived, note);
     }
 
-    private static string OneLine(string text)
+    /// <summary>A node's answer on one line, cut at 160 characters, for a row's note.</summary>
+    internal static string OneLine(string text)
     {
         var line = text.ReplaceLineEndings(" ").Trim();
         return line.Length > 160 ? line[..160] + "..." : line;

@@ -14,6 +14,7 @@ public static class FaultMatrix
     private static IReadOnlyList<IFaultScenario> All() =>
     [
         .. BankFaults.All(), new ConfigKillFault(), new HistoryKillFault(), new DatabaseFaultScenario(DatabaseFault.Full), new DatabaseFaultScenario(DatabaseFault.Locked),
+        new ReadOnlyDatabaseFault(),
         new MqttBrokerRestartScenario(), new HttpAbuseScenario(),
     ];
 
