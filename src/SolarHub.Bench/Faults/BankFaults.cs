@@ -54,6 +54,7 @@ public static class BankFaults
                 : Finding.Broken($"pack {DeadPack} not back within {BackLimit.TotalSeconds:0} s"),
         },
         new RestartingGatewayFault(),
+        new LoneGatewayFault(),
         new FailoverFault("pty-removed", new RigOptions { Primary = PrimaryLink.SerialPty },
             async r => { await r.RemovePtyAsync(); return "socat killed, pty links deleted"; }, r => r.RecreatePtyAsync()) { ExpectedReason = LostConnection },
     ];

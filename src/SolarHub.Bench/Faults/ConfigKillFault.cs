@@ -68,7 +68,7 @@ public sealed class ConfigKillFault : IFaultScenario
                 if (killedAt is { } at && sentAt > at && recovery is null) recovery = RowClock.Since(at);
             }
 
-            var stored = (await LoadAsync(database, ct)).Banks.Single(b => b.Id == BankId);
+            var stored = (await LoadAsync(database, ct)).Config.Banks.Single(b => b.Id == BankId);
             var storedDisabled = stored.Adapters.Where(a => !a.Enabled).Select(a => a.Id).ToHashSet();
             var seenDisabled = await DisabledSeenByNodeAsync(http, node, ct);
             int lost = acknowledged.Count(a => !storedDisabled.Contains(a) || !seenDisabled.Contains(a));
@@ -123,9 +123,10 @@ public sealed class ConfigKillFault : IFaultScenario
         if (answer is not ChangesAccepted) throw new BenchException($"the configuration was not stored: {answer}");
     }
 
-    private static async Task<HubConfig> LoadAsync(ConfigDatabase database, CancellationToken ct)
+    /// <summary>The database's stored configuration and its version, read as <c>solarhub config show</c> would.</summary>
+    internal static async Task<StoredConfig> LoadAsync(ConfigDatabase database, CancellationToken ct)
     {
         await using var session = await ConfigStoreSession.StartAsync(database, logging: null, ct);
-        return (await ConfigStoreClient.GetAsync(session.Store, ct)).Config;
+        return await ConfigStoreClient.GetAsync(session.Store, ct);
     }
 }

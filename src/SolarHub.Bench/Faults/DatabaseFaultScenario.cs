@@ -18,7 +18,7 @@ public enum DatabaseFault
 /// <summary>
 /// The database failing under a node (a <c>solarhub run</c> of its own, the demo bank, history on): its SQLite file
 /// sits on a small tmpfs of the bench's own (so it can be filled; the bench must run as root), and a
-/// configuration change is made through the API while the fault lasts, with history being written all along.
+/// configuration change is made through the API while the fault lasts, with history written every second all along.
 /// Survived: a full database refuses the change at once with a reason that says so (nothing stored), a
 /// locked one stores it once the lock is gone; after the fault the change is stored; the banks kept reporting, and no
 /// stack trace is in the node's log.
@@ -34,7 +34,10 @@ public sealed class DatabaseFaultScenario(DatabaseFault fault) : IFaultScenario
         try
         {
             var file = Path.Combine(folder, "solarhub.db");
-            await using var node = await NodeUnderTest.StartAsync(ct, file);
+            // History flushed every second: its writes fail with the change's during the fault, and must not disturb the banks.
+            string hocon = Path.Combine(folder, "history.conf");
+            await File.WriteAllTextAsync(hocon, "solarhub.history { sample-interval = 1s, flush-interval = 1s }\n", ct);
+            await using var node = await NodeUnderTest.StartAsync(ct, file, arguments: ["--hocon", hocon]);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(75) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", node.ApiToken);
             var change = new Uri(node.Url, "/api/banks/demo-bank/adapters/secondary/disable");

@@ -13,7 +13,7 @@ public static class FaultMatrix
     // New instances per run: some rows keep counters between their injection and their checks.
     private static IReadOnlyList<IFaultScenario> All() =>
     [
-        .. BankFaults.All(), new ConfigKillFault(), new HistoryKillFault(), new DatabaseFaultScenario(DatabaseFault.Full), new DatabaseFaultScenario(DatabaseFault.Locked),
+        .. BankFaults.All(), new ConfigKillFault(), new HistoryKillFault(), new ConcurrentWritersFault(), new DatabaseFaultScenario(DatabaseFault.Full), new DatabaseFaultScenario(DatabaseFault.Locked),
         new ReadOnlyDatabaseFault(),
         new MqttBrokerRestartScenario(), new HttpAbuseScenario(),
     ];

@@ -13,7 +13,7 @@ namespace SolarHub.Bench.Faults;
 
 /// <summary>
 /// The bank the bank faults are injected into, as <c>bench failover</c> builds it: a hub in this process with one bank of
-/// 3 packs, a passive primary (priority 1) and a passive hot-standby secondary (priority 2), each on a simulated bus of
+/// 3 packs, a passive primary (priority 1) and a passive hot-standby secondary (priority 2, unless <see cref="RigOptions.Standby"/> is off), each on a simulated bus of
 /// its own with the same options and seed (the same traffic; the simulator's faults belong to a bus, so each side can
 /// be faulted alone). Default timings except the failback hold-down. Everything the bank publishes, and every log event
 /// that carries an exception, goes to <see cref="Watch"/>. A fresh rig per row: backoff and restart budgets carry no
@@ -84,7 +84,7 @@ public sealed class FaultRig : IAsyncDisposable
 
     private async Task StartAsync(CancellationToken ct)
     {
-        _secondary = StartGateway(null);
+        _secondary = _options.Standby ? StartGateway(null) : null;
         TransportSettings primaryTransport;
         switch (_options.Primary)
         {
@@ -106,11 +106,10 @@ public sealed class FaultRig : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
 
         Timings = BankTimings.Default with { FailbackHoldDown = _options.FailbackHoldDown };
-        var bank = new BankConfig(BankId, "Fault bench", [.. ConfiguredPacks.Select(a => new PackConfig(a))],
-        [
-            new AdapterConfig(Primary, AdapterProtocol.JkPassive, primaryTransport, Priority: 1),
-            new AdapterConfig(Secondary, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", _secondary.LocalEndPoint.Port), Priority: 2),
-        ]);
+        List<AdapterConfig> adapters = [new AdapterConfig(Primary, AdapterProtocol.JkPassive, primaryTransport, Priority: 1)];
+        if (_secondary is not null)
+            adapters.Add(new AdapterConfig(Secondary, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", _secondary.LocalEndPoint.Port), Priority: 2));
+        var bank = new BankConfig(BankId, "Fault bench", [.. ConfiguredPacks.Select(a => new PackConfig(a))], adapters);
         _hub = BenchHub.Start(new HubConfig([bank], []), Timings, CountingLogs);
         _hub.Subscribe("fault-watch", Watch.Record, [.. BankWatch.Subscriptions]);
     }

@@ -9,6 +9,9 @@ public sealed record RigOptions
     /// <summary>Packs on the simulated buses (both: they are the same physical bus); the bank is configured with 3.</summary>
     public int BusPacks { get; init; } = 3;
 
+    /// <summary>The bank has its hot-standby secondary; without it the primary is its only adapter (nothing to fail over to).</summary>
+    public bool Standby { get; init; } = true;
+
     /// <summary>The bank's failback hold-down: short, so rows follow each other quickly, unless the row is about it.</summary>
     public TimeSpan FailbackHoldDown { get; init; } = TimeSpan.FromSeconds(1);
 }
