@@ -92,8 +92,19 @@ public sealed class MetricsEndpointTests(HealthyNodeFixture fixture)
         later.Should().BeGreaterThan(first, "frames keep coming and every scrape reads the banks anew");
     }
 
-    private static Dictionary<string, double> Parse(string text) => text.Split('\n')
-        .Where(l => l.StartsWith("solarhub_", StringComparison.Ordinal))
+    [Fact]
+    public async Task The_process_reports_its_memory_cpu_threads_and_managed_heap()
+    {
+        var series = Parse(await fixture.Node.Http.GetStringAsync("/metrics"), "");
+
+        series["process_working_set_bytes"].Should().BeGreaterThan(10 * 1024 * 1024, "a running node holds megabytes");
+        series["dotnet_total_memory_bytes"].Should().BeGreaterThan(0).And.BeLessThan(series["process_working_set_bytes"]);
+        series["process_num_threads"].Should().BeGreaterThan(1);
+        series.Should().ContainKey("process_cpu_seconds_total");
+    }
+
+    private static Dictionary<string, double> Parse(string text, string prefix = "solarhub_") => text.Split('\n')
+        .Where(l => l.Length > 0 && !l.StartsWith('#') && l.StartsWith(prefix, StringComparison.Ordinal))
         .Select(l => l.Split(' '))
         .ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
 

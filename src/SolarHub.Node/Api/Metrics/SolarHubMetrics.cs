@@ -35,6 +35,8 @@ public sealed class SolarHubMetrics
     public SolarHubMetrics(BankSnapshots banks, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
+        // The process's own figures (resident memory, CPU, threads, managed heap): what a small board runs out of first.
+        DotNetStats.Register(Registry);
         var f = Prometheus.Metrics.WithCustomRegistry(Registry);
         string[] bank = ["bank"], pack = ["bank", "pack"], adapter = ["bank", "adapter"];
         Gauge G(string name, string help, string[] labels) => f.CreateGauge(name, help, labels);
