@@ -13,5 +13,8 @@ public static class BenchFormat
 
     public static string Milliseconds(TimeSpan value) => Number(value.TotalMilliseconds, 1);
 
+    /// <summary>Seconds with two decimals (e.g. 1.04).</summary>
+    public static string Seconds(TimeSpan value) => Number(value.TotalSeconds, 2);
+
     public static string Integer(double value) => Math.Round(value).ToString("0", CultureInfo.InvariantCulture);
 }

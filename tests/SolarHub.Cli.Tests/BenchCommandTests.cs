@@ -93,7 +93,19 @@ public class BenchCommandTests
         outcome.StdOut.Should().Contain("simulators (child process)", "the hub's CPU is measured apart from the simulators'");
     }
 
+    [Fact]
+    public async Task Footprint_measures_a_node_started_as_a_user_starts_it()
+    {
+        var outcome = await CliProcess.RunAsync(["bench", "footprint", "--banks", "2", "--warm-up", "3", "--idle", "2"], timeout: TimeSpan.FromSeconds(120));
+
+        outcome.ExitCode.Should().Be(0, outcome.StdOut + outcome.StdErr);
+        LastLine(outcome).Should().MatchRegex(
+            $"^footprint: 2 banks rss {Number} MiB, heap {Number} MiB, threads [1-9]\\d*, http {Number} s, fresh {Number} s, all fresh {Number} s, cpu {Number} s/min$");
+    }
+
     [Theory]
+    [InlineData("footprint", "--banks", "1,x")]
+    [InlineData("footprint", "--binary", "/no/such/solarhub")]
     [InlineData("codec", "--seconds", "0")]
     [InlineData("codec", "--seconds", "abc")]
     [InlineData("failover", "--runs", "-1")]

@@ -32,9 +32,9 @@ public sealed class ConcurrentWritersFault : IFaultScenario
             await using var gateway = new TcpGatewaySimulator(new SimulatorOptions { Packs = 2, Seed = 5 });
             gateway.Start();
             var database = ConfigDatabase.Sqlite(Path.Combine(directory, "solarhub.db"));
-            await ConfigKillFault.StoreAsync(database, new HubConfig([new BankConfig(BankId, "Busy bank", [new PackConfig(1), new PackConfig(2)],
+            await BenchConfigStore.ReplaceAsync(database, new HubConfig([new BankConfig(BankId, "Busy bank", [new PackConfig(1), new PackConfig(2)],
                 [.. Adapters.Select((id, i) => new AdapterConfig(id, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", gateway.LocalEndPoint.Port), Priority: i + 1))])], []), ct);
-            long first = (await ConfigKillFault.LoadAsync(database, ct)).Version;
+            long first = (await BenchConfigStore.ReadAsync(database, ct)).Version;
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             await using var node = new NodeProcess(database.SqliteFile!, directory);
@@ -49,7 +49,7 @@ public sealed class ConcurrentWritersFault : IFaultScenario
                 ToggleAsync(toggles, verb => ThroughCliAsync(database.SqliteFile!, "a2", verb, ct)))).SelectMany(f => f).ToList();
             var took = clock.Elapsed;
 
-            var stored = await ConfigKillFault.LoadAsync(database, ct);
+            var stored = await BenchConfigStore.ReadAsync(database, ct);
             int changes = 3 * 2 * toggles;
             int lost = (int)Math.Max(0, first + changes - failures.Count - stored.Version);
             var bank = stored.Config.Banks.Single(b => b.Id == BankId);

@@ -33,7 +33,7 @@ public sealed class ConfigKillFault : IFaultScenario
             await using var gateway = new TcpGatewaySimulator(new SimulatorOptions { Packs = 3, Seed = 7 });
             gateway.Start();
             var database = ConfigDatabase.Sqlite(Path.Combine(directory, "solarhub.db"));
-            await StoreAsync(database, new HubConfig([new BankConfig(BankId, "Config bank", [new PackConfig(1), new PackConfig(2), new PackConfig(3)],
+            await BenchConfigStore.ReplaceAsync(database, new HubConfig([new BankConfig(BankId, "Config bank", [new PackConfig(1), new PackConfig(2), new PackConfig(3)],
                 [.. Adapters.Select((id, i) => new AdapterConfig(id, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", gateway.LocalEndPoint.Port), Priority: i + 1))])], []), ct);
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -68,7 +68,7 @@ public sealed class ConfigKillFault : IFaultScenario
                 if (killedAt is { } at && sentAt > at && recovery is null) recovery = RowClock.Since(at);
             }
 
-            var stored = (await LoadAsync(database, ct)).Config.Banks.Single(b => b.Id == BankId);
+            var stored = (await BenchConfigStore.ReadAsync(database, ct)).Config.Banks.Single(b => b.Id == BankId);
             var storedDisabled = stored.Adapters.Where(a => !a.Enabled).Select(a => a.Id).ToHashSet();
             var seenDisabled = await DisabledSeenByNodeAsync(http, node, ct);
             int lost = acknowledged.Count(a => !storedDisabled.Contains(a) || !seenDisabled.Contains(a));
@@ -113,20 +113,5 @@ public sealed class ConfigKillFault : IFaultScenario
         using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(node.Url, $"/api/banks/{BankId}"), ct));
         return [.. json.RootElement.GetProperty("adapters").EnumerateArray()
             .Where(a => !a.GetProperty("enabled").GetBoolean()).Select(a => a.GetProperty("id").GetString()!)];
-    }
-
-    /// <summary>Stores <paramref name="config"/> as the database's configuration, as <c>solarhub config import</c> would.</summary>
-    internal static async Task StoreAsync(ConfigDatabase database, HubConfig config, CancellationToken ct)
-    {
-        await using var session = await ConfigStoreSession.StartAsync(database, logging: null, ct);
-        var answer = await ConfigStoreClient.ReplaceAsync(session.Store, config, "bench faults", ct);
-        if (answer is not ChangesAccepted) throw new BenchException($"the configuration was not stored: {answer}");
-    }
-
-    /// <summary>The database's stored configuration and its version, read as <c>solarhub config show</c> would.</summary>
-    internal static async Task<StoredConfig> LoadAsync(ConfigDatabase database, CancellationToken ct)
-    {
-        await using var session = await ConfigStoreSession.StartAsync(database, logging: null, ct);
-        return await ConfigStoreClient.GetAsync(session.Store, ct);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class NodeUnderTest : IAsyncDisposable
     public string ApiToken { get; }
 
     /// <summary>The node's peak resident memory so far (VmHWM), in bytes; 0 once it has gone.</summary>
-    public long PeakResidentBytes() => StatusKilobytes("VmHWM:") * 1024;
+    public long PeakResidentBytes() => Footprint.ProcessFigures.PeakResidentBytes(_process.Id);
 
     /// <summary>The node's resident memory (bytes), threads and open file descriptors now; zeros once it has gone.</summary>
     public (long Rss, int Threads, int Fds) Resources()
@@ -29,21 +29,9 @@ internal sealed class NodeUnderTest : IAsyncDisposable
         int fds;
         try { fds = Directory.GetFiles($"/proc/{_process.Id}/fd").Length; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { fds = 0; }
-        return (StatusKilobytes("VmRSS:") * 1024, (int)StatusKilobytes("Threads:"), fds);
+        return (Footprint.ProcessFigures.ResidentBytes(_process.Id), Footprint.ProcessFigures.Threads(_process.Id), fds);
     }
 
-    // A number from /proc/<pid>/status (kB for the memory lines).
-    private long StatusKilobytes(string key)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-                if (line.StartsWith(key, StringComparison.Ordinal))
-                    return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { }
-        return 0;
-    }
     public string LogPath => Path.Combine(_folder, "node.log");
 
     /// <param name="database">The SQLite file to run on (default: a new one, so the node runs its demo bank).</param>

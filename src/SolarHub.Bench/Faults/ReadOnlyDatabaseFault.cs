@@ -43,7 +43,7 @@ public sealed class ReadOnlyDatabaseFault : IFaultScenario
             secondary.Start();
             AdapterConfig Adapter(string id, TcpGatewaySimulator gateway, int priority) =>
                 new(id, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", gateway.LocalEndPoint.Port), Priority: priority);
-            await ConfigKillFault.StoreAsync(ConfigDatabase.Sqlite(database), new HubConfig([new BankConfig(BankId, "Read-only bank", [new PackConfig(1), new PackConfig(2)],
+            await BenchConfigStore.ReplaceAsync(ConfigDatabase.Sqlite(database), new HubConfig([new BankConfig(BankId, "Read-only bank", [new PackConfig(1), new PackConfig(2)],
                 [Adapter("primary", primary, 1), Adapter("secondary", secondary, 2)])], []), ct);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the bench's pooled connection would keep the filesystem busy
             await File.WriteAllTextAsync(hocon, "solarhub.history { sample-interval = 1s, flush-interval = 1s }\n", ct);

@@ -32,6 +32,7 @@ public static class BenchCommand
         command.Subcommands.Add(Cluster());
         command.Subcommands.Add(Faults());
         command.Subcommands.Add(SoakBenchCommand.Create());
+        command.Subcommands.Add(FootprintBenchCommand.Create());
         return command;
     }
 
