@@ -9,10 +9,12 @@ namespace SolarHub.Bench;
 /// <summary>Figures of <c>solarhub bench scale</c>. KB = 1024 bytes.</summary>
 /// <param name="CpuPercent">CPU of this process over wall time, in % of one core: the hub alone when the simulators ran in a child process.</param>
 /// <param name="SimulatorCpuPercent">CPU of the simulator child process, or null when the simulators ran in this process.</param>
-public sealed record ScaleResult(int Banks, double CpuPercent, double KilobytesPerBank, double? SimulatorCpuPercent)
+/// <param name="FloorCpuPercent">CPU of <see cref="ScanFloor"/> on the same gateways, in % of one core; null with <c>--in-process</c> (the simulators' CPU would be in it).</param>
+public sealed record ScaleResult(int Banks, double CpuPercent, double KilobytesPerBank, double? SimulatorCpuPercent, double? FloorCpuPercent = null)
 {
     public string Summary =>
-        $"scale: {Banks} banks, {BenchFormat.Number(CpuPercent)} % of one core, {BenchFormat.Number(KilobytesPerBank)} KB/bank";
+        $"scale: {Banks} banks, {BenchFormat.Number(CpuPercent)} % of one core, {BenchFormat.Number(KilobytesPerBank)} KB/bank" +
+        (FloorCpuPercent is { } floor && floor > 0 ? $", floor {BenchFormat.Number(floor)} % ({BenchFormat.Number(CpuPercent / floor, 2)}x)" : "");
 }
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed record ScaleResult(int Banks, double CpuPercent, double KilobytesP
 /// simulated gateway polled at the JK pace (130 ms per poll). The gateways run in a child process by default, so this
 /// process's CPU is the hub's (plus a telemetry-counting subscriber); with <c>--in-process</c> they run here and the
 /// figure is hub and simulators together. Memory per bank: managed heap after a full collection with the banks running,
-/// minus the same before they were started, divided by N.
+/// minus the same before they were started, divided by N. Then (gateways in a child process only) the floor: the same
+/// gateways read by bare sockets and the frame scanner (<see cref="ScanFloor"/>), for the same time.
 /// </summary>
 public static class ScaleBench
 {
@@ -49,7 +52,15 @@ public static class ScaleBench
                 output.WriteLine($"scale: simulator process {child.ProcessId} ready");
             }
             if (ports.Count != gateways) throw new BenchException($"expected {gateways} gateway ports, got {ports.Count}");
-            return await MeasureAsync(banks, ports, duration, child, output, ct);
+            var hub = await MeasureAsync(banks, ports, duration, child, output, ct);
+            if (child is null) return hub;
+            // The floor on the same farm in the same run, once the hub has gone: the sockets and the scan alone.
+            var warmUp = duration < MaxWarmUp ? duration : MaxWarmUp;
+            output.WriteLine($"scale: the floor: {banks} bare sockets read into the frame scanner, warm-up {warmUp.TotalSeconds:0} s, CPU for {duration.TotalSeconds:0} s");
+            var (floor, frames) = await ScanFloor.MeasureAsync(ports, banks, warmUp, duration, ct);
+            output.WriteLine($"scale: floor {BenchFormat.Number(floor)} % of one core, {BenchFormat.Integer(frames)} frames/s; " +
+                $"the hub {BenchFormat.Number(hub.CpuPercent / floor, 2)}x the floor; machine: {MachineLoad.Describe()}");
+            return hub with { FloorCpuPercent = floor };
         }
         finally
         {

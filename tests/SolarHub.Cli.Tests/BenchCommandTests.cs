@@ -89,7 +89,7 @@ public class BenchCommandTests
         var outcome = await CliProcess.RunAsync(["bench", "scale", "--banks", "3", "--seconds", "1"], timeout: TimeSpan.FromSeconds(90));
 
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
-        LastLine(outcome).Should().MatchRegex($"^scale: 3 banks, {Number} % of one core, -?{Number} KB/bank$");
+        LastLine(outcome).Should().MatchRegex($"^scale: 3 banks, {Number} % of one core, -?{Number} KB/bank, floor {Number} % \\({Number}x\\)$");
         outcome.StdOut.Should().Contain("simulators (child process)", "the hub's CPU is measured apart from the simulators'");
     }
 
