@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
 using SolarHub.Configuration;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Configuration;
+using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Bench;
 
@@ -61,6 +64,27 @@ public sealed class BenchHub : IAsyncDisposable
     {
         var answer = await Registry.Ask<object>(new BankEnvelope(bankId, GetBankSnapshot.Instance), TimeSpan.FromSeconds(5), ct);
         return answer as BankSnapshot ?? throw new BenchException($"bank {bankId} is not running");
+    }
+
+    /// <summary>
+    /// Until <paramref name="adapterId"/> is the bank's active adapter and every adapter is healthy; with
+    /// <paramref name="learned"/> also until it knows its bus's rhythm (a connection learns for 10 s), so a silence is
+    /// noticed from the rhythm as on a bus that ran a while. Within 60 s, or a <see cref="BenchException"/> saying what it saw.
+    /// </summary>
+    public async Task WaitUntilActiveAndHealthyAsync(string bankId, string adapterId, bool learned, CancellationToken ct)
+    {
+        var ready = TimeSpan.FromSeconds(60);
+        long deadline = Stopwatch.GetTimestamp() + (long)(ready.TotalSeconds * Stopwatch.Frequency);
+        string last = "no answer";
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            var snapshot = await SnapshotAsync(bankId, ct);
+            if (snapshot.ActiveAdapter == adapterId && snapshot.Adapters.All(a => a.State == AdapterState.Healthy)
+                && (!learned || snapshot.Adapters.Single(a => a.Id == adapterId).SilenceAfterMs is not null)) return;
+            last = $"active {snapshot.ActiveAdapter ?? "none"}, " + string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}, silence after {a.SilenceAfterMs?.ToString("0", CultureInfo.InvariantCulture) ?? "-"} ms"));
+            await Task.Delay(50, ct); // a bounded poll of the bank's own state
+        }
+        throw new BenchException($"{adapterId} did not become active with every adapter healthy within {ready.TotalSeconds:0} s ({last})");
     }
 
     public async ValueTask DisposeAsync()

@@ -35,7 +35,6 @@ public sealed record FailoverResult(Percentiles Rst, Percentiles Silence, int Fa
 public sealed class FailoverBench : IAsyncDisposable
 {
     public static readonly TimeSpan FailbackHoldDown = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan FailoverTimeout = TimeSpan.FromSeconds(20);
     private const string BankId = "bench-failover";
     private const string Primary = "primary";
@@ -71,7 +70,7 @@ public sealed class FailoverBench : IAsyncDisposable
     /// <summary>Both gateways healthy for <paramref name="period"/> (after the primary is active): every failover is a false one.</summary>
     private async Task<int> HealthyPeriodAsync(TimeSpan period, CancellationToken ct)
     {
-        await WaitForPrimaryAsync(ct, learned: false);
+        await _hub!.WaitUntilActiveAndHealthyAsync(BankId, Primary, learned: false, ct);
         int before = Volatile.Read(ref _failovers);
         await Task.Delay(period, ct);
         int seen = Volatile.Read(ref _failovers) - before;
@@ -138,7 +137,7 @@ public sealed class FailoverBench : IAsyncDisposable
         var samples = new List<TimeSpan>(runs);
         for (int run = 1; run <= runs; run++)
         {
-            await WaitForPrimaryAsync(ct, learned: fault == Fault.Silence);
+            await _hub!.WaitUntilActiveAndHealthyAsync(BankId, Primary, learned: fault == Fault.Silence, ct);
             // Land the fault anywhere in the polling cycle, not right after a frame.
             await Task.Delay(Random.Shared.Next(0, (int)SimulatorOptions.DefaultPollInterval.TotalMilliseconds * 3), ct);
             while (_secondaryTelemetry.Reader.TryRead(out _)) { }
@@ -150,7 +149,7 @@ public sealed class FailoverBench : IAsyncDisposable
             _output.WriteLine($"failover: {name} run {run}/{runs}: {BenchFormat.Milliseconds(elapsed)} ms ({what}; bank: {_lastFailover?.Reason ?? "?"})");
             Restore(fault);
         }
-        await WaitForPrimaryAsync(ct);
+        await _hub!.WaitUntilActiveAndHealthyAsync(BankId, Primary, learned: false, ct);
         return new Percentiles(samples);
     }
 
@@ -196,25 +195,6 @@ public sealed class FailoverBench : IAsyncDisposable
         {
             throw new BenchException($"no telemetry through the secondary within {FailoverTimeout.TotalSeconds:0} s after the {fault} fault");
         }
-    }
-
-    /// <summary>
-    /// Until the primary is the active adapter and both adapters are healthy (first start, or failback after a run);
-    /// with <paramref name="learned"/>, also until the primary knows its bus's rhythm.
-    /// </summary>
-    private async Task WaitForPrimaryAsync(CancellationToken ct, bool learned = false)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
-        string last = "no answer";
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var snapshot = await _hub!.SnapshotAsync(BankId, ct);
-            if (snapshot.ActiveAdapter == Primary && snapshot.Adapters.All(a => a.State == AdapterState.Healthy)
-                && (!learned || snapshot.Adapters.Single(a => a.Id == Primary).SilenceAfterMs is not null)) return;
-            last = $"active {snapshot.ActiveAdapter ?? "none"}, " + string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}, silence after {a.SilenceAfterMs?.ToString("0") ?? "-"} ms"));
-            await Task.Delay(50, ct); // a bounded poll of the bank's own state
-        }
-        throw new BenchException($"the primary did not become active with both adapters healthy within {ReadyTimeout.TotalSeconds:0} s ({last})");
     }
 
     public async ValueTask DisposeAsync()

@@ -126,18 +126,7 @@ public sealed class ClusterSite : IAsyncDisposable
     public async Task<string?> DisableAdapterAsync(ClusterNodeProcess via, string bankId, string adapterId, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(75) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(via.Url, $"/api/banks/{Uri.EscapeDataString(bankId)}/adapters/{Uri.EscapeDataString(adapterId)}/disable"));
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiToken);
-        try
-        {
-            using var answer = await http.SendAsync(request, ct);
-            return answer.IsSuccessStatusCode ? null : $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(ct)}";
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            ct.ThrowIfCancellationRequested();
-            return e.Message;
-        }
+        return await AdapterRequests.DisableAsync(http, via.Url, ApiToken, bankId, adapterId, ct);
     }
 
     /// <summary>Stores <paramref name="config"/> as the cluster's configuration, as <c>solarhub config import</c> would.</summary>

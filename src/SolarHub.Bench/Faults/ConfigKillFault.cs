@@ -92,21 +92,8 @@ public sealed class ConfigKillFault : IFaultScenario
         }
     }
 
-    private static async Task<string?> DisableAsync(HttpClient http, NodeProcess node, string adapter, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.Url, $"/api/banks/{BankId}/adapters/{adapter}/disable"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", node.ApiToken);
-        try
-        {
-            using var answer = await http.SendAsync(request, ct);
-            return answer.IsSuccessStatusCode ? null : $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(ct)}";
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            ct.ThrowIfCancellationRequested();
-            return e.Message;
-        }
-    }
+    private static Task<string?> DisableAsync(HttpClient http, NodeProcess node, string adapter, CancellationToken ct) =>
+        AdapterRequests.DisableAsync(http, node.Url, node.ApiToken, BankId, adapter, ct);
 
     private static async Task<HashSet<string>> DisabledSeenByNodeAsync(HttpClient http, NodeProcess node, CancellationToken ct)
     {

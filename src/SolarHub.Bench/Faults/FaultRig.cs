@@ -26,7 +26,6 @@ public sealed class FaultRig : IAsyncDisposable
     public const string Secondary = "secondary";
     public static readonly byte[] ConfiguredPacks = [1, 2, 3];
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     // Warnings reach the event stream (to count those with an exception) but are printed nowhere.
     private static readonly Config CountingLogs = ConfigurationFactory.ParseString($$"""
@@ -179,20 +178,7 @@ public sealed class FaultRig : IAsyncDisposable
     /// Until the primary is active and both adapters are healthy; with <paramref name="learned"/> also until the primary
     /// knows its bus's rhythm (a connection learns for 10 s), so a silence is noticed from the rhythm as on a bus that ran a while.
     /// </summary>
-    public async Task WaitForPrimaryAsync(bool learned, CancellationToken ct)
-    {
-        long deadline = Stopwatch.GetTimestamp() + (long)(ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
-        string last = "no answer";
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            var snapshot = await SnapshotAsync(ct);
-            if (snapshot.ActiveAdapter == Primary && snapshot.Adapters.All(a => a.State == AdapterState.Healthy)
-                && (!learned || snapshot.Adapters.Single(a => a.Id == Primary).SilenceAfterMs is not null)) return;
-            last = $"active {snapshot.ActiveAdapter ?? "none"}, " + string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}, silence after {a.SilenceAfterMs?.ToString("0") ?? "-"} ms"));
-            await Task.Delay(50, ct); // a bounded poll of the bank's own state
-        }
-        throw new BenchException($"the primary did not become active with both adapters healthy within {ReadyTimeout.TotalSeconds:0} s ({last})");
-    }
+    public Task WaitForPrimaryAsync(bool learned, CancellationToken ct) => _hub!.WaitUntilActiveAndHealthyAsync(BankId, Primary, learned, ct);
 
     public async ValueTask DisposeAsync()
     {
