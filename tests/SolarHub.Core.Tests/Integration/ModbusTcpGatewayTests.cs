@@ -81,4 +81,18 @@ public sealed class ModbusTcpGatewayTests(ITestOutputHelper output) : BankTestKi
 
         attributed.Should().Be(0, "a late answer must never be read as the pack polled now");
     }
+
+    [Fact]
+    public void A_passive_adapter_on_a_modbus_tcp_gateway_that_skipped_validation_faults_saying_it_would_only_hear_silence()
+    {
+        var gateway = StartModbusGateway(SecondaryBus);
+        var adapter = new AdapterConfig(Primary, AdapterProtocol.JkPassive, new ModbusTcpTransport("127.0.0.1", gateway.LocalEndPoint.Port));
+        var bank = CreateTestProbe();
+
+        Sys.ActorOf(JkBusListener.Props(adapter, bank.Ref, BusTransports.For(adapter.Transport), Timings, Settings));
+
+        var fault = bank.FishForMessage<AdapterFaulted>(_ => true, Generous);
+        fault.Reason.Should().Be($"tcp+modbus://127.0.0.1:{gateway.LocalEndPoint.Port} is a Modbus TCP gateway, which forwards only answers to polls: " +
+            "a passive adapter would only ever hear silence (make it jk-active)");
+    }
 }
