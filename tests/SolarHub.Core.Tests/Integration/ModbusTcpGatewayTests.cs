@@ -24,6 +24,7 @@ public sealed class ModbusTcpGatewayTests(ITestOutputHelper output) : BankTestKi
 
         StartBank(BankOf(ActiveModbusTcp(Secondary, 1, gateway.LocalEndPoint)));
 
+        ExpectState(Secondary, AdapterState.Receiving).Reason.Should().Be($"connected to tcp+modbus://127.0.0.1:{gateway.LocalEndPoint.Port}");
         ExpectTelemetryFrom(Secondary, AllPacks);
         var snapshot = await UntilAsync(Secondary, Secondary);
         var adapter = snapshot.Adapters.Single();
