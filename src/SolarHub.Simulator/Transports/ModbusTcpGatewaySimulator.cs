@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SolarHub.Protocol.Jk.Bus;
+using SolarHub.Protocol.Jk.Checksums;
 using SolarHub.Protocol.Jk.Modbus;
 
 namespace SolarHub.Simulator;
@@ -54,6 +55,12 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
 
     public SimulatedBus Bus { get; }
     public FaultController Faults => Bus.Faults;
+
+    /// <summary>
+    /// True: a strict converter, which sends back only a standard Modbus reply: of a JK answer, the acknowledgement's PDU
+    /// (<c>10 16 xx 00 01</c>), the 300-byte frame dropped. False (default): what the bus returned, frame included.
+    /// </summary>
+    public bool ForwardsOnlyModbusReplies { get; init; }
 
     /// <summary>The bound address (the real port when 0 was asked for). Valid after <see cref="Start"/>.</summary>
     public IPEndPoint LocalEndPoint =>
@@ -173,12 +180,23 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
             Interlocked.Increment(ref _requests);
             if (!IsJkPoll(pdu.AsSpan(0, request.PayloadLength), out ushort register)) continue; // the bus has nobody else to ask
             if (await AskBusAsync(request.UnitId, register, ct).ConfigureAwait(false) is not { } answer) continue;
-            var reply = new byte[MbapHeader.Size + answer.Length];
-            new MbapHeader(request.TransactionId, 0, (ushort)(answer.Length + 1), request.UnitId).Write(reply);
-            answer.CopyTo(reply, MbapHeader.Size);
+            var payload = ForwardsOnlyModbusReplies ? StandardReply(answer, request.UnitId) : answer;
+            if (payload is null) continue; // nothing standard came back: a strict converter sends nothing
+            var message = new byte[MbapHeader.Size + payload.Length];
+            new MbapHeader(request.TransactionId, 0, (ushort)(payload.Length + 1), request.UnitId).Write(message);
+            payload.CopyTo(message, MbapHeader.Size);
             Interlocked.Increment(ref _answers);
-            await connection.Link.EnqueueAsync(reply, backpressure: true, ct).ConfigureAwait(false);
+            await connection.Link.EnqueueAsync(message, backpressure: true, ct).ConfigureAwait(false);
         }
+    }
+
+    // The acknowledgement that ends a JK answer is the only standard Modbus reply in it: its PDU, without address and CRC.
+    private static byte[]? StandardReply(byte[] answer, byte unit)
+    {
+        if (answer.Length < ModbusMessages.AcknowledgementLength) return null;
+        var acknowledgement = answer.AsSpan(answer.Length - ModbusMessages.AcknowledgementLength);
+        if (acknowledgement[0] != unit || !ModbusCrc16.IsValid(acknowledgement)) return null;
+        return acknowledgement[1..^2].ToArray();
     }
 
     // The JK poll's PDU: write one register (0x10), 16 xx, count 1, 2 bytes, value 0.

@@ -96,4 +96,21 @@ public sealed class ModbusTcpGatewayTests(ITestOutputHelper output) : BankTestKi
         fault.Reason.Should().Be($"tcp+modbus://127.0.0.1:{gateway.LocalEndPoint.Port} is a Modbus TCP gateway, which forwards only answers to polls: " +
             "a passive adapter would only ever hear silence (make it jk-active)");
     }
+
+    [Fact]
+    public async Task A_strict_converter_that_drops_the_jk_frame_leaves_the_adapter_silent_with_discarded_bytes_growing()
+    {
+        // The behaviour docs/running.md describes for a converter that forwards only standard Modbus replies.
+        var gateway = Own(new ModbusTcpGatewaySimulator(SecondaryBus) { ForwardsOnlyModbusReplies = true });
+        gateway.Start();
+
+        StartBank(BankOf(ActiveModbusTcp(Secondary, 1, gateway.LocalEndPoint)));
+
+        ExpectState(Secondary, AdapterState.Silent).Reason.Should().StartWith("no valid frame for");
+        var adapter = (await SnapshotAsync()).Adapters.Single();
+        adapter.Frames.Should().Be(0);
+        adapter.DiscardedBytes.Should().BeGreaterThan(0, "the acknowledgements came back, and hold no frame");
+        gateway.Answers.Should().BeGreaterThan(0);
+        Packs.Drain<PackTelemetry>().Should().BeEmpty();
+    }
 }
