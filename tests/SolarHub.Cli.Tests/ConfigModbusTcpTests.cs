@@ -68,6 +68,22 @@ public sealed class ConfigModbusTcpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_refuses_a_config_yaml_with_a_passive_adapter_on_a_modbus_tcp_gateway_before_starting_anything()
+    {
+        var file = _work.File("config.yaml", """
+            battery_banks:
+              - id: house
+                adapter: {type: jkbms_tcpip, connection_type: modbus_tcp, host: 127.0.0.1, port: 1502}
+            """);
+
+        var run = await CliProcess.RunAsync(["run", "--config", file, "--urls", "http://127.0.0.1:0", "--duration", "00:00:05"]);
+
+        run.ExitCode.Should().Be(2);
+        run.StdErr.Should().Contain($"battery_banks[house].adapters[adapter-1].connection_type: adapter 'adapter-1' listens (jk-passive) to tcp+modbus://127.0.0.1:1502, {Why}")
+            .And.Contain("run: config.yaml has 1 error(s); nothing started");
+    }
+
+    [Fact]
     public async Task Two_transports_at_once_are_refused_naming_the_options()
     {
         var db = _work.SqliteDatabase();
