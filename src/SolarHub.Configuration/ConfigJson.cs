@@ -29,7 +29,7 @@ public static class ConfigJson
     {
         // Names are part of the stored format: never rename one, add new ones.
         if (info.Type == typeof(TransportSettings))
-            info.PolymorphismOptions = Derived((typeof(TcpTransport), "tcp"), (typeof(SerialTransport), "serial"));
+            info.PolymorphismOptions = Derived((typeof(TcpTransport), "tcp"), (typeof(SerialTransport), "serial"), (typeof(ModbusTcpTransport), "modbus-tcp"));
 
         SkipDerivedProperties(info);
     }

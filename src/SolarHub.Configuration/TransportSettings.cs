@@ -15,6 +15,17 @@ public sealed record TcpTransport(string Host, int Port) : TransportSettings
     public override string Describe() => $"tcp://{Host}:{Port}";
 }
 
+/// <summary>
+/// An RS485-to-Ethernet converter set to "Modbus TCP to RTU": it forwards only answers to requests (framed with the
+/// Modbus TCP header, the pack address as unit id), so only a <c>jk-active</c> adapter can use it: a listener hears nothing.
+/// </summary>
+public sealed record ModbusTcpTransport(string Host, int Port) : TransportSettings
+{
+    public const string Scheme = "tcp+modbus";
+
+    public override string Describe() => $"{Scheme}://{Host}:{Port}";
+}
+
 /// <summary>A serial RS485 adapter (USB dongle or UART), 115200 8N1 on JK buses.</summary>
 public sealed record SerialTransport(
     string Path,

@@ -90,17 +90,17 @@ public static class ConfigCommand
         var name = new Option<string?>("--name") { Description = "Display name (default: the id)." };
         var packs = new Option<string>("--packs") { Description = "The packs' DIP-switch addresses, 0-15: 1,2,3 or 1-3.", Required = true };
         var cells = new Option<int>("--cells") { Description = "Cells per pack (1-32).", DefaultValueFactory = _ => 16 };
-        var (tcp, serial, baud, active, pollTimeout, node) = TransportOptions("the bank's first adapter");
-        var adapterId = new Option<string>("--adapter-id") { Description = "Id of the first adapter given with --tcp or --serial.", DefaultValueFactory = _ => "adapter-1" };
+        var (tcp, modbusTcp, serial, baud, active, pollTimeout, node) = TransportOptions("the bank's first adapter");
+        var adapterId = new Option<string>("--adapter-id") { Description = "Id of the first adapter given with --tcp, --modbus-tcp or --serial.", DefaultValueFactory = _ => "adapter-1" };
         var database = DatabaseOption.Create();
         var verbose = Verbose();
-        var add = new Command("add", "Add a bank. A bank needs an enabled adapter: give its first one here with --tcp or --serial (stored together), " +
+        var add = new Command("add", "Add a bank. A bank needs an enabled adapter: give its first one here with --tcp, --modbus-tcp or --serial (stored together), " +
             "more with 'config adapter add'.")
         {
-            id, name, packs, cells, tcp, serial, baud, active, pollTimeout, node, adapterId, database, verbose,
+            id, name, packs, cells, tcp, modbusTcp, serial, baud, active, pollTimeout, node, adapterId, database, verbose,
         };
         add.SetAction((pr, ct) => EntityVerbs.BankAddAsync(ConfigVerbRunner.ForConsole("config bank add"), pr.GetValue(id)!, pr.GetValue(name), pr.GetValue(packs)!,
-            pr.GetValue(cells), new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node)),
+            pr.GetValue(cells), new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node), pr.GetValue(modbusTcp)),
             pr.GetValue(adapterId)!, pr.GetValue(database), pr.GetValue(verbose), ct));
         command.Subcommands.Add(add);
 
@@ -121,17 +121,18 @@ public static class ConfigCommand
 
         var bank = BankArgument();
         var id = AdapterArgument();
-        var (tcp, serial, baud, active, pollTimeout, node) = TransportOptions("the adapter");
+        var (tcp, modbusTcp, serial, baud, active, pollTimeout, node) = TransportOptions("the adapter");
         var priority = new Option<int?>("--priority") { Description = "Failover order, lower is preferred (default: after the bank's other adapters)." };
         var disabled = new Option<bool>("--disabled") { Description = "Store it disabled (never used until enabled)." };
         var database = DatabaseOption.Create();
         var verbose = Verbose();
-        var add = new Command("add", "Attach an adapter to a bank: an RS485-to-TCP gateway (--tcp host:port) or a serial adapter (--serial /dev/ttyUSB0).")
+        var add = new Command("add", "Attach an adapter to a bank: an RS485-to-TCP gateway (--tcp host:port), a Modbus TCP gateway (--modbus-tcp host:port --active) " +
+            "or a serial adapter (--serial /dev/ttyUSB0).")
         {
-            bank, id, tcp, serial, baud, active, pollTimeout, node, priority, disabled, database, verbose,
+            bank, id, tcp, modbusTcp, serial, baud, active, pollTimeout, node, priority, disabled, database, verbose,
         };
         add.SetAction((pr, ct) => EntityVerbs.AdapterAddAsync(ConfigVerbRunner.ForConsole("config adapter add"), pr.GetValue(bank)!, pr.GetValue(id)!,
-            new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node)),
+            new AdapterOptions(pr.GetValue(tcp), pr.GetValue(serial), pr.GetValue(baud), pr.GetValue(active), pr.GetValue(pollTimeout), pr.GetValue(node), pr.GetValue(modbusTcp)),
             pr.GetValue(priority), pr.GetValue(disabled), pr.GetValue(database), pr.GetValue(verbose), ct));
         command.Subcommands.Add(add);
 
@@ -185,9 +186,10 @@ public static class ConfigCommand
     private static Argument<string> BankArgument() => new("bank") { Description = "The bank's id." };
     private static Argument<string> AdapterArgument() => new("adapter") { Description = "The adapter's id within the bank." };
 
-    private static (Option<string?> Tcp, Option<string?> Serial, Option<int?> Baud, Option<bool> Active, Option<double?> PollTimeout, Option<string?> Node) TransportOptions(string whose) =>
+    private static (Option<string?> Tcp, Option<string?> ModbusTcp, Option<string?> Serial, Option<int?> Baud, Option<bool> Active, Option<double?> PollTimeout, Option<string?> Node) TransportOptions(string whose) =>
     (
-        new Option<string?>("--tcp") { Description = $"host:port of {whose}'s RS485-to-TCP gateway." },
+        new Option<string?>("--tcp") { Description = $"host:port of {whose}'s RS485-to-TCP gateway (transparent mode: the bus bytes as they are)." },
+        new Option<string?>("--modbus-tcp") { Description = $"host:port of {whose}'s gateway in 'Modbus TCP to RTU' mode; it forwards only answers to polls, so the adapter must be --active." },
         new Option<string?>("--serial") { Description = $"Serial device of {whose}, e.g. /dev/ttyUSB0." },
         new Option<int?>("--baud") { Description = "Serial speed (default 115200; --serial only)." },
         new Option<bool>("--active") { Description = "No JK master on the bus: the hub polls the packs (jk-active). Default: listen to the master (jk-passive)." },

@@ -18,7 +18,13 @@ public static class SimulateCommand
     {
         var tcp = new Option<string?>("--tcp")
         {
-            Description = $"Serve the bus as an RS485-to-TCP gateway on HOST:PORT (port 0 = any free port). Default {DefaultTcp} unless --serial is given.",
+            Description = $"Serve the bus as an RS485-to-TCP gateway on HOST:PORT (port 0 = any free port). Default {DefaultTcp} unless --serial or --modbus-tcp is given.",
+            HelpName = "host:port",
+        };
+        var modbusTcp = new Option<string?>("--modbus-tcp")
+        {
+            Description = "Serve the bus as a converter in 'Modbus TCP to RTU' mode on HOST:PORT: it answers Modbus TCP polls (unit id = pack address) " +
+                "and forwards nothing else. Needs --no-master.",
             HelpName = "host:port",
         };
         var serial = new Option<string?>("--serial")
@@ -54,6 +60,11 @@ public static class SimulateCommand
             if (result.GetValueOrDefault<string?>() is { } text && !TryParseEndPoint(text, out _, out _))
                 result.AddError($"--tcp: '{text}' is not HOST:PORT (e.g. {DefaultTcp}).");
         });
+        modbusTcp.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !TryParseEndPoint(text, out _, out _))
+                result.AddError($"--modbus-tcp: '{text}' is not HOST:PORT (e.g. 127.0.0.1:502).");
+        });
         fault.Validators.Add(result =>
         {
             foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
@@ -63,7 +74,7 @@ public static class SimulateCommand
         var command = new Command("simulate",
             "Simulate a JK BMS RS485 bus: a JK master polling N packs (300-byte frames, acknowledgements, realistic drifting values), " +
             "served like an RS485-to-TCP gateway and/or on a serial device, with faults on command. Runs until Ctrl+C.");
-        foreach (var option in new Option[] { tcp, serial, baud, packs, firstAddress, cells, layout, noMaster, interval, jitter, slowEvery, slowPause, answerDelay, seed, fault })
+        foreach (var option in new Option[] { tcp, modbusTcp, serial, baud, packs, firstAddress, cells, layout, noMaster, interval, jitter, slowEvery, slowPause, answerDelay, seed, fault })
             command.Options.Add(option);
 
         command.SetAction(async (ParseResult pr, CancellationToken invocationToken) =>
@@ -110,7 +121,14 @@ public static class SimulateCommand
 
             var schedule = (pr.GetValue(fault) ?? []).Select(ScheduledFault.Parse).ToArray();
             string? serialPath = pr.GetValue(serial);
-            string? tcpText = pr.GetValue(tcp) ?? (serialPath is null ? DefaultTcp : null);
+            string? modbusText = pr.GetValue(modbusTcp);
+            string? tcpText = pr.GetValue(tcp) ?? (serialPath is null && modbusText is null ? DefaultTcp : null);
+            if (modbusText is not null && options.Master)
+            {
+                // Two masters on one bus collide; and such a converter forwards nothing of a master's traffic anyway.
+                await error.WriteLineAsync("simulate: --modbus-tcp needs --no-master: a Modbus TCP gateway polls the packs itself, a JK master on the bus would collide with it");
+                return 2;
+            }
             var clock = Stopwatch.StartNew();
 
             await using var bus = new SimulatedBus(options);
@@ -118,6 +136,7 @@ public static class SimulateCommand
             bus.Faults.Applied += line => output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} (+{clock.Elapsed.TotalSeconds:0.000}s) fault: {line}");
 
             TcpGatewaySimulator? gateway = null;
+            ModbusTcpGatewaySimulator? modbusGateway = null;
             SerialBusSimulator? port = null;
             try
             {
@@ -128,6 +147,14 @@ public static class SimulateCommand
                     gateway = new TcpGatewaySimulator(bus, endPoint);
                     gateway.Start();
                     await output.WriteLineAsync($"listening on tcp://{gateway.LocalEndPoint} (RS485-to-TCP gateway)");
+                }
+                if (modbusText is not null)
+                {
+                    TryParseEndPoint(modbusText, out var endPoint, out string? host);
+                    endPoint ??= new IPEndPoint((await Dns.GetHostAddressesAsync(host!, ct))[0], PortOf(modbusText));
+                    modbusGateway = new ModbusTcpGatewaySimulator(bus, endPoint);
+                    modbusGateway.Start();
+                    await output.WriteLineAsync($"listening on tcp+modbus://{modbusGateway.LocalEndPoint} (Modbus TCP to RTU gateway)");
                 }
                 if (serialPath is not null)
                 {
@@ -185,6 +212,7 @@ public static class SimulateCommand
             {
                 if (port is not null) await port.DisposeAsync();
                 if (gateway is not null) await gateway.DisposeAsync();
+                if (modbusGateway is not null) await modbusGateway.DisposeAsync();
             }
         });
         return command;

@@ -8,19 +8,20 @@ namespace SolarHub.Cli.ConfigVerbs;
 /// <summary>How to reach an adapter, as given on the command line.</summary>
 /// <param name="Tcp"><c>host:port</c> of an RS485-to-TCP gateway.</param>
 /// <param name="Serial">A serial device, e.g. <c>/dev/ttyUSB0</c>.</param>
+/// <param name="ModbusTcp"><c>host:port</c> of a gateway in "Modbus TCP to RTU" mode (active adapters only).</param>
 /// <param name="Active">The hub polls the packs (no JK master on the bus): jk-active; otherwise it listens: jk-passive.</param>
 /// <param name="Node">The cluster node the adapter's port is attached to (docs/cluster.md), or none.</param>
-public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool Active, double? PollTimeoutSeconds, string? Node = null)
+public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool Active, double? PollTimeoutSeconds, string? Node = null, string? ModbusTcp = null)
 {
-    public bool Given => Tcp is not null || Serial is not null;
+    public bool Given => Tcp is not null || Serial is not null || ModbusTcp is not null;
 
     /// <summary>The adapter, or why these options do not make one (naming the option).</summary>
     public bool TryBuild(string id, int priority, bool enabled, out AdapterConfig? adapter, out string error)
     {
         adapter = null;
         error = "";
-        if (Tcp is not null && Serial is not null) { error = "give --tcp or --serial, not both"; return false; }
-        if (!Given) { error = "give --tcp host:port or --serial /dev/ttyUSB0"; return false; }
+        if ((Tcp is not null ? 1 : 0) + (Serial is not null ? 1 : 0) + (ModbusTcp is not null ? 1 : 0) > 1) { error = "give one of --tcp, --modbus-tcp and --serial"; return false; }
+        if (!Given) { error = "give --tcp host:port, --modbus-tcp host:port or --serial /dev/ttyUSB0"; return false; }
         if (Baud is not null && Serial is null) { error = "--baud applies to --serial only (a gateway sets its own serial line)"; return false; }
         TimeSpan? timeout = null;
         if (PollTimeoutSeconds is { } seconds)
@@ -36,6 +37,11 @@ public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool
             if (!TryParseHostPort(Tcp, out var host, out var port, out error)) return false;
             transport = new TcpTransport(host, port);
         }
+        else if (ModbusTcp is not null)
+        {
+            if (!TryParseHostPort(ModbusTcp, out var host, out var port, out error, "--modbus-tcp")) return false;
+            transport = new ModbusTcpTransport(host, port);
+        }
         else transport = new SerialTransport(Serial!, Baud ?? 115200);
 
         adapter = new AdapterConfig(id, Active ? AdapterProtocol.JkActive : AdapterProtocol.JkPassive, transport, priority, enabled, PollTimeout: timeout) { Node = Node };
@@ -43,7 +49,7 @@ public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool
     }
 
     /// <summary><c>host:port</c>, <c>[ipv6]:port</c>. The range of the port is the validator's to check, with the adapter named.</summary>
-    public static bool TryParseHostPort(string value, out string host, out int port, out string error)
+    public static bool TryParseHostPort(string value, out string host, out int port, out string error, string option = "--tcp")
     {
         host = "";
         port = 0;
@@ -51,14 +57,14 @@ public sealed record AdapterOptions(string? Tcp, string? Serial, int? Baud, bool
         int colon = value.LastIndexOf(':');
         if (colon <= 0 || colon == value.Length - 1)
         {
-            error = $"--tcp: '{value}' is not host:port (e.g. 192.168.1.100:8899)";
+            error = $"{option}: '{value}' is not host:port (e.g. 192.168.1.100:8899)";
             return false;
         }
         host = value[..colon].Trim();
         if (host.StartsWith('[') && host.EndsWith(']')) host = host[1..^1];
         if (!int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port))
         {
-            error = $"--tcp: '{value[(colon + 1)..]}' is not a TCP port (1-65535)";
+            error = $"{option}: '{value[(colon + 1)..]}' is not a TCP port (1-65535)";
             return false;
         }
         return true;

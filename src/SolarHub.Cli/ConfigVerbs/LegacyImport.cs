@@ -26,6 +26,7 @@ public static class LegacyImport
     public static string EndpointOf(TransportSettings transport) => transport switch
     {
         TcpTransport tcp => $"tcp://{tcp.Host.Trim().ToLowerInvariant()}:{tcp.Port}",
+        ModbusTcpTransport modbus => $"{ModbusTcpTransport.Scheme}://{modbus.Host.Trim().ToLowerInvariant()}:{modbus.Port}",
         SerialTransport serial => $"serial://{serial.Path.Trim()}",
         _ => transport.Describe(),
     };

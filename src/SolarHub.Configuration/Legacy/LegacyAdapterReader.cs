@@ -14,7 +14,7 @@ internal static class LegacyAdapterReader
     // Far beyond any sane poll timeout; above it TimeSpan arithmetic would be the next problem.
     private const double MaxPollTimeoutSeconds = 86400;
 
-    private enum Connection { Tcpip, Rtu }
+    private enum Connection { Tcpip, Rtu, ModbusTcp }
 
     /// <summary>The adapter, or null when it cannot be one (not a mapping, another type, no usable connection); the reasons are reported.</summary>
     public static LegacyAdapter? Read(YamlNode node, string path, string id, int priority, bool enabled, Mark priorityMark, LegacyDiagnostics diagnostics)
@@ -67,7 +67,9 @@ internal static class LegacyAdapterReader
         var connection = ReadConnection(fields, diagnostics);
         return connection switch
         {
-            Connection.Tcpip => ReadTcp(fields),
+            Connection.Tcpip => ReadTcp(fields, "tcpip", (host, port) => new TcpTransport(host, port)),
+            // SolarHub's own: the older hub had no Modbus TCP gateways.
+            Connection.ModbusTcp => ReadTcp(fields, LegacyKeys.ModbusTcp, (host, port) => new ModbusTcpTransport(host, port)),
             Connection.Rtu => ReadSerial(fields),
             _ => null,
         };
@@ -81,8 +83,9 @@ internal static class LegacyAdapterReader
             {
                 case "tcpip": return Connection.Tcpip;
                 case "rtu": return Connection.Rtu;
+                case LegacyKeys.ModbusTcp: return Connection.ModbusTcp;
                 default:
-                    fields.Error(LegacyKeys.ConnectionType, $"'{declared}' is not a connection type (tcpip or rtu)");
+                    fields.Error(LegacyKeys.ConnectionType, $"'{declared}' is not a connection type (tcpip, rtu or {LegacyKeys.ModbusTcp})");
                     return null;
             }
         }
@@ -105,19 +108,19 @@ internal static class LegacyAdapterReader
         return network ? Connection.Tcpip : Connection.Rtu;
     }
 
-    private static TcpTransport ReadTcp(YamlFields fields)
+    private static TransportSettings ReadTcp(YamlFields fields, string connection, Func<string, int, TransportSettings> create)
     {
         foreach (var key in LegacyKeys.SerialOnlyKeys.Where(fields.Has))
-            fields.Warning(key, "ignored: the connection is tcpip (the gateway sets its own serial line)");
+            fields.Warning(key, $"ignored: the connection is {connection} (the gateway sets its own serial line)");
 
         var host = fields.Text(LegacyKeys.Host);
         if (!fields.Has(LegacyKeys.Host))
-            fields.Error(LegacyKeys.Host, "missing: a tcpip connection needs the gateway's host name or IP address");
+            fields.Error(LegacyKeys.Host, $"missing: a {connection} connection needs the gateway's host name or IP address");
         var port = fields.Int(LegacyKeys.Port);
         if (!fields.Has(LegacyKeys.Port))
-            fields.Error(LegacyKeys.Port, "missing: a tcpip connection needs the gateway's TCP port");
+            fields.Error(LegacyKeys.Port, $"missing: a {connection} connection needs the gateway's TCP port");
         // Placeholders for values already reported; the validator's findings on them are then dropped.
-        return new TcpTransport(host ?? "", port ?? 0);
+        return create(host ?? "", port ?? 0);
     }
 
     private static SerialTransport ReadSerial(YamlFields fields)

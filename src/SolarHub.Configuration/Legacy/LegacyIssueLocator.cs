@@ -46,6 +46,7 @@ internal static class LegacyIssueLocator
             return (adapter.PriorityMark, $"{adapter.Path}.{Priority}");
         var key = field switch
         {
+            ConfigField.Transport => ConnectionType,
             ConfigField.Host => Host,
             ConfigField.Port => Port,
             ConfigField.SerialPath => SerialPort,

@@ -43,6 +43,9 @@ internal static class LegacyKeys
     /// <summary>The only battery adapter type SolarHub reads: JK BMS on RS485, through a TCP gateway or a serial port.</summary>
     public const string JkbmsTcpip = "jkbms_tcpip";
 
+    /// <summary>SolarHub's own <c>connection_type</c>: a converter in "Modbus TCP to RTU" mode (host and port, active adapters only).</summary>
+    public const string ModbusTcp = "modbus_tcp";
+
     public static readonly string[] BankKeys = [Id, Name, Adapter, Adapters];
     public static readonly string[] AdapterEntryKeys = [Adapter, Priority, Enabled];
     public static readonly string[] ArrayKeys = [Id, Name, BatteryBankIds];

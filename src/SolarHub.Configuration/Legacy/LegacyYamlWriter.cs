@@ -79,6 +79,11 @@ public static partial class LegacyYamlWriter
                     yaml.AppendLine($"{a}host: {Scalar(tcp.Host)}");
                     yaml.AppendLine($"{a}port: {tcp.Port.ToString(CultureInfo.InvariantCulture)}");
                     break;
+                case ModbusTcpTransport modbus:
+                    yaml.AppendLine($"{a}connection_type: {LegacyKeys.ModbusTcp}");
+                    yaml.AppendLine($"{a}host: {Scalar(modbus.Host)}");
+                    yaml.AppendLine($"{a}port: {modbus.Port.ToString(CultureInfo.InvariantCulture)}");
+                    break;
                 case SerialTransport serial:
                     yaml.AppendLine($"{a}connection_type: rtu");
                     yaml.AppendLine($"{a}serial_port: {Scalar(serial.Path)}");

@@ -11,6 +11,8 @@ public enum ConfigField
     BankPacks,
     AdapterId,
     Priority,
+    /// <summary>The adapter's transport as a whole (e.g. one its protocol cannot use).</summary>
+    Transport,
     Host,
     Port,
     SerialPath,

@@ -121,6 +121,8 @@ public static class HubConfigValidator
             }
 
             CheckTransport(adapter.Transport, b, a, issues);
+            if (adapter.Protocol == AdapterProtocol.JkPassive && adapter.Transport is ModbusTcpTransport modbus)
+                issues.Add(new(new(b, ConfigField.Transport, a), PassiveOnModbusTcp(adapter.Id, modbus)));
             CheckTimings(adapter, b, a, issues);
             // Only the name's syntax: whether a serial adapter must name a node depends on running clustered, which the
             // cluster checks when it starts (docs/cluster.md).
@@ -151,6 +153,12 @@ public static class HubConfigValidator
                 if (tcp.Port is < 1 or > 65535)
                     issues.Add(new(new(b, ConfigField.Port, a), $"{tcp.Port} is not a TCP port (1-65535)"));
                 break;
+            case ModbusTcpTransport modbus:
+                if (string.IsNullOrWhiteSpace(modbus.Host))
+                    issues.Add(new(new(b, ConfigField.Host, a), "the host is empty"));
+                if (modbus.Port is < 1 or > 65535)
+                    issues.Add(new(new(b, ConfigField.Port, a), $"{modbus.Port} is not a TCP port (1-65535)"));
+                break;
             case SerialTransport serial:
                 if (SerialPathProblem(serial.Path) is { } pathProblem)
                     issues.Add(new(new(b, ConfigField.SerialPath, a), pathProblem));
@@ -163,6 +171,12 @@ public static class HubConfigValidator
                 break;
         }
     }
+
+    // A converter in "Modbus TCP to RTU" mode sends nothing it was not asked for: a listener would wait in silence for ever.
+    private static string PassiveOnModbusTcp(string adapterId, ModbusTcpTransport modbus) =>
+        $"adapter '{PrintableText.Short(adapterId)}' listens (jk-passive) to {PrintableText.Escape(modbus.Describe())}, a Modbus TCP gateway, which forwards only " +
+        "answers to the hub's own polls: it would only ever be silent. Make the adapter active (jk-active) to poll the packs through it, " +
+        "or set the converter to transparent mode and use tcp://";
 
     private static void CheckTimings(AdapterConfig adapter, int b, int a, List<ConfigIssue> issues)
     {

@@ -34,6 +34,7 @@ public static class ModelPath
     {
         ConfigField.AdapterId => "id",
         ConfigField.Priority => "priority",
+        ConfigField.Transport => "transport",
         ConfigField.Host => "transport.host",
         ConfigField.Port => "transport.port",
         ConfigField.SerialPath => "transport.path",

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using SolarHub.Configuration;
+using SolarHub.Core.Adapters.Framing;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
 using SolarHub.Protocol.Jk;
@@ -50,6 +51,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
         _settings = settings;
         _readBuffer = new byte[settings.ReadBufferSize];
         _reader = new BusFrameReader(adapter.Layout, 2 * settings.ReadBufferSize);
+        Framing = BusFraming.For(adapter.Transport);
         if (LearnsRhythm) _rhythm = new BusRhythm(timings.SilenceFactor, timings.SilenceFloor, timings.DataDeadline);
         Become(Connecting);
     }
@@ -58,6 +60,9 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
     protected IActorRef Bank { get; }
     protected BankTimings Timings { get; }
     protected Stream? Connection { get; private set; }
+
+    /// <summary>How polls are written and answers read on this adapter's stream (plain RS485 bytes, or Modbus TCP).</summary>
+    protected BusFraming Framing { get; }
     protected ILoggingAdapter Log { get; } = Context.GetLogger();
 
     /// <summary>Self, usable off the actor's thread (in the read loop, where <c>Self</c> has no context).</summary>
@@ -196,7 +201,7 @@ public abstract class BusConnectionActor : ReceiveActor, IPackFrameSink
             _readTimestamp = timestamp;
             _rhythm?.Observe(timestamp);
             long errorsBefore = _reader.ChecksumErrors, framesBefore = _reader.ValidFrames, discardedBefore = _reader.DiscardedBytes;
-            _reader.Feed(_readBuffer.AsSpan(0, count), this, ExpectedAddress);
+            Framing.Feed(_readBuffer.AsSpan(0, count), _reader, this, ExpectedAddress);
             _beatBytes += count;
             _beatFrames += _reader.ValidFrames - framesBefore;
             _beatErrors += _reader.ChecksumErrors - errorsBefore;

@@ -4,7 +4,6 @@ using SolarHub.Configuration;
 using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Configuration;
 using SolarHub.Protocol.Jk;
-using SolarHub.Protocol.Jk.Bus;
 using SolarHub.Protocol.Jk.Decoding;
 
 namespace SolarHub.Core.Adapters;
@@ -25,7 +24,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
 
     private readonly IReadOnlyList<PackConfig> _packs;
     private readonly bool[] _deviceInfoKnown;
-    private readonly byte[] _poll = new byte[ModbusMessages.PollLength];
+    private readonly byte[] _poll;
     private int _next;
     private volatile int _awaiting = -1; // read by the read loop to attribute an answer
     private int _awaitingIndex;
@@ -43,6 +42,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
     {
         _packs = packs;
         _deviceInfoKnown = new bool[packs.Count];
+        _poll = new byte[Framing.MaxPollLength];
     }
 
     public static Props Props(AdapterConfig adapter, IReadOnlyList<PackConfig> packs, IActorRef bank, IBusTransport transport, BankTimings timings, AdapterSettings settings) =>
@@ -76,6 +76,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
             if (_awaitingRegister == JkRegister.DeviceInfo) _deviceInfoKnown[_awaitingIndex] = true;
             // A silent pack must not stall the others: move on to the next one.
             _awaiting = -1;
+            Framing.Abandon();
             Timers.StartSingleTimer("poll", new PollNext(), Gap);
         });
         Receive<AnswersDecoded>(decoded =>
@@ -108,8 +109,8 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
         _awaiting = pack.Address;
         _awaitingIndex = index;
         _sequence++;
-        ModbusMessages.WritePoll(_poll, pack.Address, _awaitingRegister);
-        Connection!.WriteAsync(_poll, 0, _poll.Length).PipeTo(Self, success: () => new Status.Success(null));
+        int length = Framing.WritePoll(_poll, pack.Address, _awaitingRegister);
+        Connection!.WriteAsync(_poll, 0, length).PipeTo(Self, success: () => new Status.Success(null));
         Timers.StartSingleTimer("poll-timeout", new PollTimedOut(_sequence), Adapter.EffectivePollTimeout);
     }
 
@@ -120,6 +121,7 @@ public sealed class JkActivePoller : BusConnectionActor, IWithTimers
     {
         if (address != _awaiting) return;
         _awaiting = -1;
+        Framing.Abandon();
         Timers.Cancel("poll-timeout");
         Timers.StartSingleTimer("poll", new PollNext(), Gap);
     }

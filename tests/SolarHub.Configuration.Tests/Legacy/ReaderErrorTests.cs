@@ -198,7 +198,7 @@ public class ReaderErrorTests
               - id: b
                 adapter: {type: jkbms_tcpip, connection_type: ble, host: gw, port: 8899}
             """).SingleErrorAt("battery_banks[b].adapters[adapter-1].connection_type").Message
-            .Should().Be("'ble' is not a connection type (tcpip or rtu)");
+            .Should().Be("'ble' is not a connection type (tcpip, rtu or modbus_tcp)");
     }
 
     [Fact]

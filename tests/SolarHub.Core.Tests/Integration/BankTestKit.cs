@@ -102,6 +102,17 @@ public abstract class BankTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         return gateway;
     }
 
+    protected ModbusTcpGatewaySimulator StartModbusGateway(SimulatorOptions options, IPEndPoint? endPoint = null, TimeSpan? responseTimeout = null)
+    {
+        var gateway = Own(new ModbusTcpGatewaySimulator(options, endPoint, responseTimeout));
+        gateway.Start();
+        return gateway;
+    }
+
+    protected static AdapterConfig ActiveModbusTcp(string id, int priority, IPEndPoint endPoint) =>
+        new(id, AdapterProtocol.JkActive, new ModbusTcpTransport("127.0.0.1", endPoint.Port), Priority: priority,
+            PollTimeout: TimeSpan.FromMilliseconds(300), PollGap: TimeSpan.FromMilliseconds(120));
+
     protected static AdapterConfig PassiveTcp(string id, int priority, IPEndPoint endPoint) =>
         new(id, AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", endPoint.Port), Priority: priority);
 

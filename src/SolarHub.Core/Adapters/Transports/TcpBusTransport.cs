@@ -2,10 +2,13 @@ using System.Net.Sockets;
 
 namespace SolarHub.Core.Adapters.Transports;
 
-/// <summary>An RS485-to-TCP gateway: the bus bytes are the TCP stream.</summary>
-public sealed class TcpBusTransport(string host, int port) : IBusTransport
+/// <summary>
+/// An RS485-to-TCP gateway: the bus bytes are the TCP stream (<c>tcp://</c>), or Modbus TCP requests and answers
+/// (<c>tcp+modbus://</c>: the adapter's framing tells them apart, the socket is the same).
+/// </summary>
+public sealed class TcpBusTransport(string host, int port, string scheme = "tcp") : IBusTransport
 {
-    public string Endpoint => $"tcp://{host}:{port}";
+    public string Endpoint => $"{scheme}://{host}:{port}";
 
     public async Task<Stream> OpenAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
