@@ -11,6 +11,7 @@ using SolarHub.Cluster.Membership;
 using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Dashboard;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
 using SolarHub.Node.Api;
@@ -58,6 +59,13 @@ public static class SolarHubNodeHosting
             o.SerializerOptions.Converters.Add(new RoundedNumbers());
             o.SerializerOptions.WriteIndented = true;
         });
+        // What the dashboard's page needs to know of this node (MapSolarHubDashboard reads it).
+        services.AddSingleton(new DashboardOptions
+        {
+            PackStaleAfter = BankTimings.Default.PackStaleAfter,
+            Clustered = node.Cluster is not null,
+            History = node.Database is not null,
+        });
         return services.AddSolarHubApi(node.Api with { Database = node.Database });
     }
 
@@ -101,7 +109,8 @@ public static class SolarHubNodeHosting
     }
 
     /// <summary>
-    /// Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md); on a
+    /// Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md), the dashboard at <c>/</c>
+    /// (docs/dashboard.md); on a
     /// <see cref="WebApplication"/>, also <c>{"error":...}</c> bodies for the empty 404s and 405s of routing.
     /// </summary>
     public static IEndpointRouteBuilder MapSolarHubNode(this IEndpointRouteBuilder app)
@@ -109,6 +118,7 @@ public static class SolarHubNodeHosting
         if (app is IApplicationBuilder pipeline) pipeline.UseApiErrorBodies();
         app.MapSolarHubApi();
         app.MapHistoryEndpoints();
+        app.MapSolarHubDashboard();
         return app;
     }
 }

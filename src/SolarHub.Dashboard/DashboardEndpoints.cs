@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace SolarHub.Dashboard;
+
+/// <summary>
+/// Serves the dashboard: <c>GET /</c> is the page (never cached: a new node version brings new asset names), and
+/// <c>GET /assets/{file}</c> its fingerprinted files (cached for good). The page routes with the URL's fragment
+/// (<c>#/banks/house</c>), so the server needs no other path and every unknown one stays the API's 404.
+/// </summary>
+public static class DashboardEndpoints
+{
+    private static readonly string[] ReadMethods = ["GET", "HEAD"];
+
+    /// <param name="options">The page's settings; by default the <see cref="DashboardOptions"/> registered as a service, else the defaults.</param>
+    public static IEndpointRouteBuilder MapSolarHubDashboard(this IEndpointRouteBuilder app, DashboardOptions? options = null)
+    {
+        var assets = new DashboardAssets(options ?? app.ServiceProvider.GetService<DashboardOptions>() ?? new DashboardOptions());
+        app.MapMethods("/", ReadMethods, (HttpContext http) => Serve(http, assets.Index, "no-cache"))
+            .ExcludeFromDescription();
+        app.MapMethods("/assets/{**file}", ReadMethods, (HttpContext http, string file) =>
+                assets.Find("assets/" + file) is { } asset
+                    ? Serve(http, asset, "public, max-age=31536000, immutable")
+                    : Results.Json(new { error = $"no dashboard asset '{file}'" }, statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Serve(HttpContext http, DashboardAsset asset, string cacheControl)
+    {
+        var response = http.Response;
+        response.Headers.CacheControl = cacheControl;
+        response.Headers.ETag = asset.ETag;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (http.Request.Headers.IfNoneMatch.Contains(asset.ETag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        bool gzip = AcceptsGzip(http.Request);
+        if (gzip) response.Headers.ContentEncoding = "gzip";
+        return Results.Bytes(gzip ? asset.Gzipped : asset.Content, asset.ContentType);
+    }
+
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.Headers.AcceptEncoding.Any(value => value is not null && value.Contains("gzip", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,9 @@
+import { html } from '../html.js';
+import { age } from '../format.js';
+
+/** The age of the newest data, and "stale" when it is: stale data never looks live. */
+export function AgeBadge({ ms, stale, testid }) {
+  return html`<span class="age ${stale ? 'stale' : 'fresh'}" data-testid=${testid} title=${stale ? 'stale: no fresh data within pack-stale-after' : 'fresh'}>
+    ${stale ? html`<strong>stale</strong> · ` : ''}${ms === null || ms === undefined ? 'no data yet' : age(ms)}
+  </span>`;
+}

@@ -1,0 +1,5 @@
+import { html } from '../html.js';
+
+export function HistoryPage() {
+  return html`<section class="page"><p class="notice">Coming soon.</p></section>`;
+}

@@ -1,0 +1,76 @@
+// The page's one EventSource on /api/events, asking for the kinds the current view shows (and its bank), reconnecting
+// by itself. The browser's EventSource retries after a network error (retry: 3000) and resumes with Last-Event-ID; when
+// it gives up (an HTTP error answer) or the stream goes quiet while banks exist (bank-telemetry comes every second per
+// bank), this opens a new one. Every reconnection reloads the snapshots, so what was missed meanwhile is caught up.
+import { state, changed } from './store.js';
+import { applyEvent } from './events.js';
+import { loadBanks } from './snapshots.js';
+
+const QUIET_LIMIT_MS = 6000;
+const RETRY_MS = 3000;
+
+let source = null;
+let wanted = null; // { kinds, bank }
+let lastEventAt = 0;
+let retryTimer = null;
+let everOpen = false;
+
+function setStream(next, note) {
+  if (state.stream.state === next && state.stream.note === note) return;
+  state.stream = { state: next, since: Date.now(), note };
+  changed();
+}
+
+function urlOf({ kinds, bank }) {
+  const query = new URLSearchParams({ kinds: kinds.join(',') });
+  if (bank) query.set('bank', bank);
+  return `api/events?${query}`;
+}
+
+function open() {
+  clearTimeout(retryTimer);
+  if (source) source.close();
+  const es = new EventSource(urlOf(wanted));
+  source = es;
+  es.onopen = () => {
+    if (source !== es) return;
+    lastEventAt = Date.now();
+    const wasDown = state.stream.state === 'down';
+    setStream('live', '');
+    if (wasDown && everOpen) loadBanks();
+    everOpen = true;
+  };
+  es.onerror = () => {
+    if (source !== es) return;
+    setStream('down', 'reconnecting…');
+    if (es.readyState === EventSource.CLOSED) retryTimer = setTimeout(open, RETRY_MS);
+  };
+  const listen = (kind) =>
+    es.addEventListener(kind, (e) => {
+      lastEventAt = Date.now();
+      try {
+        applyEvent(kind, JSON.parse(e.data));
+      } catch {
+        // One malformed event must not stop the others.
+      }
+    });
+  wanted.kinds.forEach(listen);
+  es.addEventListener('gap', () => loadBanks());
+}
+
+/** Follows /api/events for these kinds (and this bank, or all); a change of either opens a new stream. */
+export function follow(kinds, bank = null) {
+  const next = { kinds: [...kinds].sort(), bank };
+  if (wanted && wanted.bank === next.bank && wanted.kinds.join() === next.kinds.join() && source && source.readyState !== EventSource.CLOSED) return;
+  wanted = next;
+  open();
+}
+
+// A stream that stays open but brings nothing is as good as down (a half-open connection, a proxy's buffer).
+setInterval(() => {
+  if (!source || state.stream.state !== 'live' || state.banks.size === 0) return;
+  if (Date.now() - lastEventAt > QUIET_LIMIT_MS) {
+    setStream('down', 'no events for 6 s: reconnecting…');
+    open();
+  }
+}, 1000);

@@ -1,0 +1,20 @@
+// Stale or live: the API's flags (the node's judgement), and the page's own clock, which still ages data when the
+// node or the stream is gone (no event would then come to say "stale").
+import { ageOf, packStaleAfterMs } from './live/clock.js';
+import { newestPackAt } from './live/store.js';
+
+export function packStale(pack, now) {
+  if (!pack || !pack.values) return true;
+  const age = ageOf(pack.updatedAt);
+  return pack.stale || age === null || age > packStaleAfterMs;
+}
+
+export function bankAge(bank) {
+  return ageOf(newestPackAt(bank));
+}
+
+export function bankStale(bank) {
+  const age = bankAge(bank);
+  const apiStale = bank.totals ? bank.totals.stale : true;
+  return apiStale || age === null || age > packStaleAfterMs;
+}
