@@ -1,9 +1,10 @@
 import { html } from '../html.js';
 import { StreamStatus } from './StreamStatus.js';
 import { SignIn } from './SignIn.js';
+import { settings } from '../settings.js';
 
 export function Header({ store, route }) {
-  const clustered = store.cluster && store.cluster.members;
+  const clustered = settings.clustered;
   const link = (href, label, active) => html`<a href=${href} class=${active ? 'active' : ''} aria-current=${active ? 'page' : undefined}>${label}</a>`;
   return html`
     <header class="top">
