@@ -35,6 +35,8 @@ public sealed class FaultTests(Chromium chromium, DashboardNode node)
                 sinceReset.Elapsed.Should().BeLessThan(limit, "the failover must show within 3 s of the reset");
                 (await tab.ByTestId("timeline-entry").CountAsync()).Should().BeGreaterThan(entriesBefore, "the failover adds an entry to the timeline");
                 await Expect(tab.ByTestId("event-entry").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                await tab.ByTestId("failover-timeline").ScrollIntoViewIfNeededAsync();
+                await tab.ScreenshotAsync(nameof(After_a_reset_of_the_primary_gateway_the_bank_page_shows_the_failover_within_3_s) + "-failover");
             }
             finally
             {

@@ -48,7 +48,7 @@ public sealed class Chromium : IAsyncLifetime
         }
         finally
         {
-            await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+            await tab.ScreenshotAsync(name);
         }
         tab.Errors.Where(e => expectedError?.Invoke(e) != true).Should().BeEmpty("the dashboard must log no error in the browser console");
     }

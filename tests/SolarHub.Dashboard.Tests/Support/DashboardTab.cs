@@ -34,5 +34,9 @@ public sealed class DashboardTab : IAsyncDisposable
 
     public ILocator AdapterRow(string adapterId) => Page.Locator($"[data-testid='adapter-row'][data-adapter-id='{adapterId}']");
 
+    /// <summary>Saves what the tab shows now as artifacts/screenshots/<paramref name="name"/>.png.</summary>
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Chromium.ScreenshotFolder, name + ".png") });
+
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();
 }
