@@ -6,6 +6,7 @@ var Zl,me,Ts,jc,Zt,xs,Ms,Es,Gr,Gl,wl,Ds,qr,jr,Yr,Yc,ql={},Kl=[],qc=/acit|ex(?:s|
     </span>`}function uo(){let[e,t]=Ae(bn.value);return Te(()=>bn.subscribe(t),[]),e}function ha(){let e=uo(),[t,n]=Ae(!1),[l,r]=Ae("");return e?y`<span class="signin"><span class="who">operator</span>
       <button type="button" data-testid="sign-out" onClick=${()=>bn.set("")}>Sign out</button></span>`:t?y`
     <form class="signin open" onSubmit=${i=>{i.preventDefault();let u=l.trim();u&&(bn.set(u),r(""),n(!1))}}>
+      <input type="text" name="username" autocomplete="username" value="operator" hidden readonly />
       <label>API token
         <input type="password" autocomplete="current-password" data-testid="token-input" value=${l}
           onInput=${i=>r(i.currentTarget.value)} placeholder="the node's API token" autofocus />
