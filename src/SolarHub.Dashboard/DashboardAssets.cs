@@ -55,6 +55,7 @@ public sealed class DashboardAssets
             string settings = JsonSerializer.Serialize(new
             {
                 packStaleAfterMs = (long)options.PackStaleAfter.TotalMilliseconds,
+                packStaleAfterMsByBank = options.PackStaleAfterByBank.ToDictionary(b => b.Key, b => (long)b.Value.TotalMilliseconds),
                 clustered = options.Clustered,
                 history = options.History,
             });

@@ -15,14 +15,18 @@ public static class DashboardEndpoints
 {
     private static readonly string[] ReadMethods = ["GET", "HEAD"];
 
-    /// <param name="options">The page's settings; by default the <see cref="DashboardOptions"/> registered as a service, else the defaults.</param>
+    /// <param name="options">
+    /// The page's settings; by default the <see cref="DashboardOptions"/> registered as a service (resolved at the first
+    /// request, when the node's actor system runs), else the defaults.
+    /// </param>
     public static IEndpointRouteBuilder MapSolarHubDashboard(this IEndpointRouteBuilder app, DashboardOptions? options = null)
     {
-        var assets = new DashboardAssets(options ?? app.ServiceProvider.GetService<DashboardOptions>() ?? new DashboardOptions());
-        app.MapMethods("/", ReadMethods, (HttpContext http) => Serve(http, assets.Index, "no-cache"))
+        var services = app.ServiceProvider;
+        var assets = new Lazy<DashboardAssets>(() => new DashboardAssets(options ?? services.GetService<DashboardOptions>() ?? new DashboardOptions()));
+        app.MapMethods("/", ReadMethods, (HttpContext http) => Serve(http, assets.Value.Index, "no-cache"))
             .ExcludeFromDescription();
         app.MapMethods("/assets/{**file}", ReadMethods, (HttpContext http, string file) =>
-                assets.Find("assets/" + file) is { } asset
+                assets.Value.Find("assets/" + file) is { } asset
                     ? Serve(http, asset, "public, max-age=31536000, immutable")
                     : Results.Json(new { error = $"no dashboard asset '{file}'" }, statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();

@@ -9,6 +9,9 @@ public sealed record DashboardOptions
     /// </summary>
     public TimeSpan PackStaleAfter { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The banks whose <c>pack-stale-after</c> differs from <see cref="PackStaleAfter"/> (HOCON <c>solarhub.banks."id"</c>).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> PackStaleAfterByBank { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>The node is a cluster member: the page shows the nodes view (GET /api/cluster answers).</summary>
     public bool Clustered { get; init; }
 

@@ -21,7 +21,12 @@ public sealed partial class DashboardEndpointTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.MapSolarHubDashboard(new DashboardOptions { PackStaleAfter = TimeSpan.FromSeconds(7), Clustered = true });
+        _app.MapSolarHubDashboard(new DashboardOptions
+        {
+            PackStaleAfter = TimeSpan.FromSeconds(7),
+            PackStaleAfterByBank = new Dictionary<string, TimeSpan> { ["slow-bus"] = TimeSpan.FromSeconds(30) },
+            Clustered = true,
+        });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri(address) };
@@ -43,6 +48,7 @@ public sealed partial class DashboardEndpointTests : IAsyncLifetime
         response.Headers.CacheControl!.NoCache.Should().BeTrue();
         string page = await response.Content.ReadAsStringAsync();
         page.Should().Contain("&quot;packStaleAfterMs&quot;:7000").And.Contain("&quot;clustered&quot;:true")
+            .And.Contain("&quot;packStaleAfterMsByBank&quot;:{&quot;slow-bus&quot;:30000}")
             .And.NotContain(DashboardAssets.SettingsPlaceholder);
         page.Should().Contain("<link rel=\"icon\"", "a browser asks for /favicon.ico otherwise, and its 404 is a console error");
     }

@@ -41,7 +41,12 @@ export async function send(method, path) {
   } catch {
     throw new ApiError(0, 'the node does not answer (network error)');
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    // 401: the token is wrong (or the node's changed); 403: the node has none. Say what to do after the API's words.
+    if (response.status === 401) error.message += ': sign out and sign in again with the node\'s API token';
+    throw error;
+  }
   return response.json();
 }
 

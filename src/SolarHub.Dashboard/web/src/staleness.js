@@ -3,10 +3,10 @@
 import { ageOf, packStaleAfterMs } from './live/clock.js';
 import { newestPackAt } from './live/store.js';
 
-export function packStale(pack, now) {
+export function packStale(pack) {
   if (!pack || !pack.values) return true;
   const age = ageOf(pack.updatedAt);
-  return pack.stale || age === null || age > packStaleAfterMs;
+  return pack.stale || age === null || age > packStaleAfterMs(pack.values.bankId);
 }
 
 export function bankAge(bank) {
@@ -16,5 +16,5 @@ export function bankAge(bank) {
 export function bankStale(bank) {
   const age = bankAge(bank);
   const apiStale = bank.totals ? bank.totals.stale : true;
-  return apiStale || age === null || age > packStaleAfterMs;
+  return apiStale || age === null || age > packStaleAfterMs(bank.id);
 }

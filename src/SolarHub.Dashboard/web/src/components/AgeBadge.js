@@ -4,6 +4,6 @@ import { age } from '../format.js';
 /** The age of the newest data, and "stale" when it is: stale data never looks live. */
 export function AgeBadge({ ms, stale, testid }) {
   return html`<span class="age ${stale ? 'stale' : 'fresh'}" data-testid=${testid} title=${stale ? 'stale: no fresh data within pack-stale-after' : 'fresh'}>
-    ${stale ? html`<strong>stale</strong> · ` : ''}${ms === null || ms === undefined ? 'no data yet' : age(ms)}
+    ${stale ? html`<strong>stale</strong> (last known values) · ` : ''}${ms === null || ms === undefined ? 'no data yet' : age(ms)}
   </span>`;
 }

@@ -7,7 +7,7 @@ import { activeAlarms } from '../alarms.js';
 import { FlowBadge } from './FlowBadge.js';
 import { AgeBadge } from './AgeBadge.js';
 
-export function BankTile({ bank, clustered }) {
+export function BankTile({ bank, node }) {
   useTick(500);
   const t = bank.totals || {};
   const stale = bankStale(bank);
@@ -48,7 +48,7 @@ export function BankTile({ bank, clustered }) {
       </div>
       <div class="tile-foot">
         <${AgeBadge} ms=${bankAge(bank)} stale=${stale} testid="data-age" />
-        ${clustered && bank.node && html`<span class="node">on ${bank.node}</span>`}
+        ${node && html`<span class="node" data-node=${node}>on node ${node}</span>`}
       </div>
     </a>`;
 }

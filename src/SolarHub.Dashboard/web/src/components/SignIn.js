@@ -34,6 +34,7 @@ export function SignIn() {
   };
   return html`
     <form class="signin open" onSubmit=${submit}>
+      <input type="text" name="username" autocomplete="username" value="operator" hidden readonly />
       <label>API token
         <input type="password" autocomplete="current-password" data-testid="token-input" value=${draft}
           onInput=${(e) => setDraft(e.currentTarget.value)} placeholder="the node's API token" autofocus />

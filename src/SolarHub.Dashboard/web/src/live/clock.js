@@ -32,7 +32,8 @@ export function ageOf(iso) {
   return Number.isFinite(at) ? serverNow() - at : null;
 }
 
-export const packStaleAfterMs = settings.packStaleAfterMs;
+/** The node's pack-stale-after for a bank (HOCON may set it per bank). */
+export const packStaleAfterMs = (bankId) => settings.packStaleAfterMsByBank?.[bankId] ?? settings.packStaleAfterMs;
 
 /** Re-renders the calling component every `interval` ms, so ages keep counting while no data comes. */
 export function useTick(interval = 500) {

@@ -30,10 +30,12 @@ const handlers = {
       adapter.state = data.to;
       adapter.stateReason = data.reason;
     }
-    // A retry that keeps failing turns twice a second: the log keeps the first turn, not every one.
-    if (!data.retry || bank.log[0]?.key !== `retry:${data.adapterId}:${data.to}`) {
-      addLog(bank, { key: data.retry ? `retry:${data.adapterId}:${data.to}` : null, at: data.at, kind: 'adapter', text: `${data.adapterId}: ${data.from} → ${data.to}${data.reason ? ` (${data.reason})` : ''}` });
-    }
+    // A retry that keeps failing turns twice a second: the log keeps its first turn and then nothing more of that
+    // adapter until something else happens to it.
+    const last = bank.log.find((e) => e.adapterId === data.adapterId);
+    if (data.retry && last && last.retry) return;
+    addLog(bank, { adapterId: data.adapterId, retry: !!data.retry, at: data.at, kind: 'adapter',
+      text: `${data.adapterId}: ${data.from} → ${data.to}${data.reason ? ` (${data.reason})` : ''}${data.retry ? ' (retrying; further retries not listed)' : ''}` });
   },
   failover(data) {
     const bank = known(data.bankId);
