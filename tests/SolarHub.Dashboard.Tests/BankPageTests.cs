@@ -43,7 +43,7 @@ public sealed class BankPageTests(Chromium chromium, DashboardNode node)
             }
             await Expect(tab.ByTestId("failover-timeline")).ToBeAttachedAsync();
             await Expect(tab.ByTestId("event-log")).ToBeAttachedAsync();
-        });
+        }, name: $"{nameof(A_bank_page_shows_every_cell_of_every_pack)}-{bankId}");
     }
 
     [Fact]

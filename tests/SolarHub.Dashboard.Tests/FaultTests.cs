@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using SolarHub.Dashboard.Tests.Support;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace SolarHub.Dashboard.Tests;
 
 /// <summary>What the dashboard shows while something fails: a gateway resets, a pack goes quiet, the event stream is lost.</summary>
 [Collection(DashboardCollection.Name)]
-public sealed class FaultTests(Chromium chromium, DashboardNode node)
+public sealed class FaultTests(Chromium chromium, DashboardNode node, ITestOutputHelper output)
 {
     private const string Primary = DashboardNode.Primary;
     private const string Secondary = DashboardNode.Secondary;
@@ -33,6 +34,7 @@ public sealed class FaultTests(Chromium chromium, DashboardNode node)
                 await Expect(newest).ToContainTextAsync(Primary, new() { Timeout = Left(limit, sinceReset) });
                 await Expect(newest).ToContainTextAsync(Secondary, new() { Timeout = Left(limit, sinceReset) });
                 sinceReset.Elapsed.Should().BeLessThan(limit, "the failover must show within 3 s of the reset");
+                output.WriteLine($"the page showed the failover {sinceReset.ElapsedMilliseconds} ms after the reset");
                 (await tab.ByTestId("timeline-entry").CountAsync()).Should().BeGreaterThan(entriesBefore, "the failover adds an entry to the timeline");
                 await Expect(tab.ByTestId("event-entry").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
                 await tab.ByTestId("failover-timeline").ScrollIntoViewIfNeededAsync();
