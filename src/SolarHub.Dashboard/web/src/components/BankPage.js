@@ -24,8 +24,9 @@ export function BankPage({ store, bankId }) {
   const exists = !!bank;
 
   useEffect(() => {
-    // Only this bank's events, all kinds (the page shows every one); a bank the node does not know would be a 404.
-    if (exists) follow(kinds, bankId);
+    // Only this bank's events, all kinds (the page shows every one); a bank the node does not know would be a 404, so
+    // until it is known the page follows the banks' totals only (which also tell when it appears).
+    follow(exists ? kinds : ['bank-telemetry'], exists ? bankId : null);
   }, [bankId, exists]);
 
   useEffect(() => {
