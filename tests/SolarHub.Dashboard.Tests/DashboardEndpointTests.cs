@@ -46,6 +46,7 @@ public sealed partial class DashboardEndpointTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8");
         response.Headers.CacheControl!.NoCache.Should().BeTrue();
+        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("connect-src 'self'");
         string page = await response.Content.ReadAsStringAsync();
         page.Should().Contain("&quot;packStaleAfterMs&quot;:7000").And.Contain("&quot;clustered&quot;:true")
             .And.Contain("&quot;packStaleAfterMsByBank&quot;:{&quot;slow-bus&quot;:30000}")

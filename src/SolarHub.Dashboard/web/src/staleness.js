@@ -18,3 +18,15 @@ export function bankStale(bank) {
   const apiStale = bank.totals ? bank.totals.stale : true;
   return apiStale || age === null || age > packStaleAfterMs(bank.id);
 }
+
+/**
+ * The bank's totals as the page shows them: while no pack has ever reported, the node's totals are zeros that were
+ * never measured; the page shows dashes for them instead.
+ */
+export function shownTotals(bank) {
+  const t = bank.totals || {};
+  const measured = t.packsFresh > 0 || [...bank.packs.values()].some((p) => p.values);
+  if (measured) return t;
+  const { state, activeAdapter, packsFresh, packsTotal, stale, alarms, at, node } = t;
+  return { state, activeAdapter, packsFresh, packsTotal, stale, alarms, at, node };
+}

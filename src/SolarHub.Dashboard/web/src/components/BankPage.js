@@ -5,7 +5,7 @@ import { loadBank } from '../live/snapshots.js';
 import { kinds } from '../live/events.js';
 import { useTick } from '../live/clock.js';
 import { historyHref } from '../router.js';
-import { bankAge, bankStale } from '../staleness.js';
+import { bankAge, bankStale, shownTotals } from '../staleness.js';
 import { activeAlarms } from '../alarms.js';
 import { soc, volts, amps, watts, millivolts, temp, ah } from '../format.js';
 import { settings } from '../settings.js';
@@ -24,8 +24,9 @@ export function BankPage({ store, bankId }) {
   const exists = !!bank;
 
   useEffect(() => {
-    // Only this bank's events, all kinds (the page shows every one); a bank the node does not know would be a 404.
-    if (exists) follow(kinds, bankId);
+    // Only this bank's events, all kinds (the page shows every one); a bank the node does not know would be a 404, so
+    // until it is known the page follows the banks' totals only (which also tell when it appears).
+    follow(exists ? kinds : ['bank-telemetry'], exists ? bankId : null);
   }, [bankId, exists]);
 
   useEffect(() => {
@@ -43,7 +44,7 @@ export function BankPage({ store, bankId }) {
       <p class="notice">${store.loaded ? html`There is no bank <code>${bankId}</code> on this node.` : 'Loading…'}</p></section>`;
   }
 
-  const t = bank.totals || {};
+  const t = shownTotals(bank);
   const stale = bankStale(bank);
   const alarms = activeAlarms(bank.totals);
   const delta = typeof t.cellMax === 'number' && typeof t.cellMin === 'number' ? t.cellMax - t.cellMin : null;

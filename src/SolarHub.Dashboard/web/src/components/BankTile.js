@@ -2,14 +2,14 @@ import { html } from '../html.js';
 import { soc, volts, amps, watts, millivolts, temp } from '../format.js';
 import { bankHref } from '../router.js';
 import { useTick } from '../live/clock.js';
-import { bankAge, bankStale } from '../staleness.js';
+import { bankAge, bankStale, shownTotals } from '../staleness.js';
 import { activeAlarms } from '../alarms.js';
 import { FlowBadge } from './FlowBadge.js';
 import { AgeBadge } from './AgeBadge.js';
 
 export function BankTile({ bank, node }) {
   useTick(500);
-  const t = bank.totals || {};
+  const t = shownTotals(bank);
   const stale = bankStale(bank);
   const alarms = activeAlarms(bank.totals);
   const delta = typeof t.cellMax === 'number' && typeof t.cellMin === 'number' ? t.cellMax - t.cellMin : null;

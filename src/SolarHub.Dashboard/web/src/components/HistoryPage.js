@@ -26,7 +26,7 @@ export function HistoryPage({ store, bankId }) {
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
-    if (bank) follow(['bank-telemetry'], bankId);
+    follow(['bank-telemetry'], bank ? bankId : null);
   }, [bankId, !!bank]);
 
   useEffect(() => {

@@ -39,6 +39,8 @@ const handlers = {
   },
   failover(data) {
     const bank = known(data.bankId);
+    // A snapshot taken after the switch already lists it.
+    if (bank.failovers.some((f) => f.at === data.at && f.to === data.to)) return;
     bank.failovers.unshift(data);
     if (bank.failovers.length > 50) bank.failovers.length = 50;
     bank.adapters.forEach((a) => (a.active = a.id === data.to));

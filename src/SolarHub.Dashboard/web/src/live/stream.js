@@ -14,6 +14,7 @@ let wanted = null; // { kinds, bank }
 let lastEventAt = 0;
 let retryTimer = null;
 let everOpen = false;
+let lastId = null; // the id of the last event received, on whichever stream
 
 function setStream(next, note) {
   if (state.stream.state === next && state.stream.note === note) return;
@@ -21,9 +22,13 @@ function setStream(next, note) {
   changed();
 }
 
+// A new stream (another view's kinds or bank, or one opened after the old one was lost) starts where the last one
+// stopped: the node replays the events after that id that match the new filter (docs/api.md, "Resuming"), so the
+// banks the previous view did not follow are current at once, not aged until their next reading.
 function urlOf({ kinds, bank }) {
   const query = new URLSearchParams({ kinds: kinds.join(',') });
   if (bank) query.set('bank', bank);
+  if (lastId) query.set('lastEventId', lastId);
   return `api/events?${query}`;
 }
 
@@ -48,6 +53,7 @@ function open() {
   const listen = (kind) =>
     es.addEventListener(kind, (e) => {
       lastEventAt = Date.now();
+      if (e.lastEventId) lastId = e.lastEventId;
       try {
         applyEvent(kind, JSON.parse(e.data));
       } catch {
