@@ -1,4 +1,7 @@
 using Microsoft.Playwright;
+using SolarHub.Database;
+using SolarHub.History;
+using SolarHub.History.Storage;
 using SolarHub.Dashboard.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,10 +52,10 @@ public sealed class BankPageTests(Chromium chromium, DashboardNode node)
     [Fact]
     public async Task History_charts_draw_the_bank_s_history()
     {
-        // The node samples every 500 ms: wait until the history has a few points to draw.
+        await RecordPastDayAsync("house");
         await Wait.UntilAsync(
             async () => (await node.Node.GetJsonAsync("/api/banks/house/history?resolution=raw"))["points"]!.AsArray().Count,
-            points => points >= 5, "house's history to have 5 points", TimeSpan.FromSeconds(20));
+            points => points >= 200, "house's history to have its past day", TimeSpan.FromSeconds(20));
         await chromium.InTabAsync(node.Node.Address, "/#/banks/house/history", async tab =>
         {
             var charts = tab.ByTestId("history-chart");
@@ -69,8 +72,31 @@ public sealed class BankPageTests(Chromium chromium, DashboardNode node)
     }
 
     /// <summary>
-    /// Each chart has painted something: a canvas with non-transparent pixels, or SVG paths of some length (whichever the
-    /// dashboard draws with). Polled, as a chart draws after its data arrives.
+    /// Writes the past day of the bank's totals, a sample every 10 s as a node records them, into the node's history
+    /// through the history's own store: the node's own samples span only the seconds it has run, which a 24 h chart
+    /// draws as a single column of pixels, or not at all when the value did not move. Writing it again changes nothing
+    /// (a series keeps one sample per time).
+    /// </summary>
+    private async Task RecordPastDayAsync(string bankId)
+    {
+        const int PerDay = 24 * 60 * 6;
+        var store = SqlHistoryStore.For(ConfigDatabase.Sqlite(node.Node.DatabasePath));
+        var end = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var samples = Enumerable.Range(1, PerDay - 7).Select(i =>
+        {
+            var at = end.AddSeconds(-10 * i);
+            double day = Math.Sin(2 * Math.PI * i / PerDay);
+            double current = 45 * day, voltage = 53.0 + 0.4 * day, soc = 55 + 15 * day;
+            return new HistorySample(bankId, null, at,
+                [Math.Round(soc), voltage, current, voltage * current, 3.28 + 0.02 * day, 3.32 + 0.02 * day, 22 + 3 * day, 28 + 4 * day, 3]);
+        }).ToList();
+        await store.WriteAsync(samples);
+    }
+
+    /// <summary>
+    /// Each chart has drawn its data: coloured pixels on a canvas (grid, axes and labels are grey or black, a series has a
+    /// colour), or SVG paths of some length (whichever the dashboard draws with). Polled: a chart draws after its data
+    /// arrives.
     /// </summary>
     private static async Task ExpectDrawnAsync(ILocator charts)
     {
@@ -83,13 +109,14 @@ public sealed class BankPageTests(Chromium chromium, DashboardNode node)
                 const context = canvas.width && canvas.height ? canvas.getContext('2d') : null;
                 if (!context) continue;
                 const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-                let painted = 0;
-                for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
-                if (painted > 200) return 'drawn';
+                let coloured = 0;
+                for (let i = 0; i < pixels.length; i += 4)
+                  if (pixels[i + 3] > 0 && Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 60) coloured++;
+                if (coloured > 20) return 'drawn';
               }
               for (const path of el.querySelectorAll('path, polyline'))
                 if (path.getTotalLength && path.getTotalLength() > 50) return 'drawn';
-              return 'blank';
+              return 'no series drawn (grid and axes only, or nothing)';
             }
             """;
         int count = await charts.CountAsync();
@@ -97,7 +124,7 @@ public sealed class BankPageTests(Chromium chromium, DashboardNode node)
         for (int i = 0; i < count; i++)
         {
             var chart = charts.Nth(i);
-            await Wait.UntilAsync(() => chart.EvaluateAsync<string>(Drawn), s => s == "drawn",
+            await Wait.UntilAsync(() => chart.EvaluateAsync<string>(Drawn), state => state == "drawn",
                 $"history chart {i + 1} of {count} to draw", TimeSpan.FromSeconds(10));
         }
     }
