@@ -72,7 +72,7 @@ export function addLog(bank, entry) {
 export function newestPackAt(bank) {
   let newest = null;
   for (const pack of bank.packs.values()) {
-    if (pack.updatedAt && (!newest || pack.updatedAt > newest)) newest = pack.updatedAt;
+    if (pack.updatedAt && (!newest || Date.parse(pack.updatedAt) > Date.parse(newest))) newest = pack.updatedAt;
   }
   return newest;
 }

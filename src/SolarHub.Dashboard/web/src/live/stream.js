@@ -8,10 +8,12 @@ import { loadBanks } from './snapshots.js';
 
 const QUIET_LIMIT_MS = 6000;
 const RETRY_MS = 3000;
+const CONNECT_LIMIT_MS = 15000;
 
 let source = null;
 let wanted = null; // { kinds, bank }
 let lastEventAt = 0;
+let openedAt = 0;
 let retryTimer = null;
 let everOpen = false;
 let lastId = null; // the id of the last event received, on whichever stream
@@ -37,6 +39,7 @@ function open() {
   if (source) source.close();
   const es = new EventSource(urlOf(wanted));
   source = es;
+  openedAt = Date.now();
   es.onopen = () => {
     if (source !== es) return;
     lastEventAt = Date.now();
@@ -72,11 +75,14 @@ export function follow(kinds, bank = null) {
   open();
 }
 
-// A stream that stays open but brings nothing is as good as down (a half-open connection, a proxy's buffer).
+// A stream that stays open but brings nothing is as good as down (a half-open connection, a proxy's buffer), and so
+// is one whose connection attempt hangs (a server that accepts and never answers).
 setInterval(() => {
-  if (!source || state.stream.state !== 'live' || state.banks.size === 0) return;
-  if (Date.now() - lastEventAt > QUIET_LIMIT_MS) {
+  if (!source) return;
+  if (state.stream.state === 'live' && state.banks.size > 0 && Date.now() - lastEventAt > QUIET_LIMIT_MS) {
     setStream('down', 'no events for 6 s: reconnecting…');
+    open();
+  } else if (state.stream.state === 'down' && source.readyState === EventSource.CONNECTING && Date.now() - openedAt > CONNECT_LIMIT_MS) {
     open();
   }
 }, 1000);
