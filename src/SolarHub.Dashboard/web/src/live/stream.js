@@ -2,7 +2,7 @@
 // by itself. The browser's EventSource retries after a network error (retry: 3000) and resumes with Last-Event-ID; when
 // it gives up (an HTTP error answer) or the stream goes quiet while banks exist (bank-telemetry comes every second per
 // bank), this opens a new one. Every reconnection reloads the snapshots, so what was missed meanwhile is caught up.
-import { state, changed } from './store.js';
+import { state, changed, addLog } from './store.js';
 import { applyEvent } from './events.js';
 import { loadBanks } from './snapshots.js';
 
@@ -20,6 +20,12 @@ let lastId = null; // the id of the last event received, on whichever stream
 
 function setStream(next, note) {
   if (state.stream.state === next && state.stream.note === note) return;
+  // The event logs say when they may have missed something (the snapshots catch the figures up, not the log).
+  if (everOpen && state.stream.state !== next) {
+    const at = new Date().toISOString();
+    const text = next === 'live' ? 'event stream back: events missed meanwhile are replayed while the node still keeps them' : 'event stream lost: reconnecting';
+    state.banks.forEach((bank) => addLog(bank, { at, kind: next === 'live' ? 'cleared' : 'alarm', text }));
+  }
   state.stream = { state: next, since: Date.now(), note };
   changed();
 }
