@@ -46,12 +46,15 @@ public static class DashboardEndpoints
     private static IResult Serve(HttpContext http, DashboardAsset asset, string cacheControl)
     {
         var response = http.Response;
+        bool gzip = AcceptsGzip(http.Request);
+        // Each encoding is its own representation, with its own tag (RFC 9110, 8.8.3).
+        string etag = gzip ? asset.ETag.Insert(asset.ETag.Length - 1, "-gz") : asset.ETag;
         response.Headers.CacheControl = cacheControl;
-        response.Headers.ETag = asset.ETag;
+        response.Headers.ETag = etag;
         response.Headers.Vary = HeaderNames.AcceptEncoding;
         response.Headers.XContentTypeOptions = "nosniff";
-        if (http.Request.Headers.IfNoneMatch.Contains(asset.ETag)) return Results.StatusCode(StatusCodes.Status304NotModified);
-        bool gzip = AcceptsGzip(http.Request);
+        if (http.Request.Headers.IfNoneMatch.Any(value => value is not null && value.Contains(etag, StringComparison.Ordinal)))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
         if (gzip) response.Headers.ContentEncoding = "gzip";
         return Results.Bytes(gzip ? asset.Gzipped : asset.Content, asset.ContentType);
     }

@@ -87,6 +87,8 @@ public sealed partial class DashboardEndpointTests : IAsyncLifetime
         await unzip.CopyToAsync(unzipped);
         unzipped.ToArray().Should().Equal(expected);
 
+        gzipped.Headers.ETag.Should().NotBe(plain.Headers.ETag, "the gzipped bytes are another representation");
+
         using var again = new HttpRequestMessage(HttpMethod.Get, "/" + script);
         again.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
         using var notModified = await _http.SendAsync(again);

@@ -5,7 +5,7 @@ import { loadBank } from '../live/snapshots.js';
 import { kinds } from '../live/events.js';
 import { useTick } from '../live/clock.js';
 import { historyHref } from '../router.js';
-import { bankAge, bankStale, shownTotals } from '../staleness.js';
+import { bankAge, bankStale, packStale, shownTotals } from '../staleness.js';
 import { activeAlarms } from '../alarms.js';
 import { soc, volts, amps, watts, millivolts, temp, ah } from '../format.js';
 import { settings } from '../settings.js';
@@ -37,7 +37,7 @@ export function BankPage({ store, bankId }) {
     return () => clearInterval(id);
   }, [bankId, exists]);
 
-  useTick(500);
+  useTick(1000);
 
   if (!bank) {
     return html`<section class="page"><p class="crumbs"><a href="#/">← Banks</a></p>
@@ -73,7 +73,7 @@ export function BankPage({ store, bankId }) {
 
       <h2 class="section">Packs</h2>
       ${packs.length === 0 && html`<p class="notice">No pack has reported yet.</p>`}
-      <div class="packs">${packs.map((p) => html`<${PackCard} key=${p.address} pack=${p} />`)}</div>
+      <div class="packs">${packs.map((p) => html`<${PackCard} key=${p.address} pack=${p} stale=${packStale(p)} />`)}</div>
 
       <h2 class="section">Adapters</h2>
       <${AdapterList} bank=${bank} />

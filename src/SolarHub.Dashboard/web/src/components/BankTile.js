@@ -8,7 +8,7 @@ import { FlowBadge } from './FlowBadge.js';
 import { AgeBadge } from './AgeBadge.js';
 
 export function BankTile({ bank, node }) {
-  useTick(500);
+  useTick(1000);
   const t = shownTotals(bank);
   const stale = bankStale(bank);
   const alarms = activeAlarms(bank.totals);

@@ -19,8 +19,8 @@ export function CellBars({ cells, balancing }) {
         const ok = typeof c === 'number';
         const dev = ok ? (c - avg) / scale : 0;
         const mark = ok && values.length > 1 && min !== max ? (c === min ? 'min' : c === max ? 'max' : '') : '';
-        const width = `${Math.min(50, Math.abs(dev) * 50)}%`;
-        const bar = dev >= 0 ? `left:50%;width:${width}` : `right:50%;width:${width}`;
+        // Half the track, scaled: a transform moves no layout, so a new reading repaints only the bar.
+        const bar = `transform:scaleX(${Math.max(-1, Math.min(1, dev)).toFixed(3)})`;
         const mv = ok ? Math.round((c - avg) * 1000) : null;
         return html`
           <div class="cell ${mark}" data-testid="cell" data-cell-index=${i} title=${ok ? `cell ${i + 1}: ${cellVolts(c)} (${mv >= 0 ? '+' : ''}${mv} mV from the average)` : `cell ${i + 1}: no value`}>

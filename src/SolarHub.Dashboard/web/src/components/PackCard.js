@@ -1,21 +1,19 @@
 import { html } from '../html.js';
-import { ageOf } from '../live/clock.js';
-import { packStale } from '../staleness.js';
+import { memo } from '../memo.js';
 import { soc, volts, amps, watts, millivolts, temp, ah } from '../format.js';
-import { AgeBadge } from './AgeBadge.js';
+import { LiveAge } from './LiveAge.js';
 import { FlowBadge } from './FlowBadge.js';
 import { CellBars } from './CellBars.js';
 
 const Switch = ({ on, label }) => html`<span class="switch ${on ? 'on' : 'off'}">${label} ${on ? 'on' : 'OFF'}</span>`;
 
-export function PackCard({ pack }) {
+function PackCardView({ pack, stale }) {
   const v = pack.values;
-  const stale = packStale(pack);
   return html`
     <article class="panel pack ${stale ? 'stale' : ''}" data-testid="pack" data-pack-address=${pack.address} data-stale=${String(stale)}>
       <header class="pack-head">
         <h3>Pack ${pack.address}</h3>
-        <${AgeBadge} ms=${ageOf(pack.updatedAt)} stale=${stale} testid="pack-age" />
+        <${LiveAge} iso=${pack.updatedAt} stale=${stale} testid="pack-age" />
         ${v && v.balancing && html`<span class="balancing" title="the BMS balances this pack's cells">⇄ balancing</span>`}
       </header>
       ${!v
@@ -42,3 +40,6 @@ export function PackCard({ pack }) {
           ${v.alarms && v.alarms.length > 0 && html`<p class="error">⚠ ${v.alarms.map((a) => (typeof a === 'string' ? a : a.message || a.kind)).join(' · ')}</p>`}`}
     </article>`;
 }
+
+/** Re-rendered when a new reading comes or the pack turns stale or fresh; its age counts by itself. */
+export const PackCard = memo(PackCardView, (a, b) => a.pack === b.pack && a.stale === b.stale);

@@ -3,6 +3,9 @@ import { getJson, enc } from '../api.js';
 import { state, bankOf, changed } from './store.js';
 import { observeDateHeader } from './clock.js';
 
+// Times from different records differ in their digits ("...01.05+00:00", "...01.054007+00:00"): compare instants.
+const newer = (a, b) => Date.parse(a) > Date.parse(b);
+
 export function applyDetail(detail) {
   const bank = bankOf(detail.id);
   bank.name = detail.name || detail.id;
@@ -10,11 +13,11 @@ export function applyDetail(detail) {
   bank.failovers = detail.failovers || [];
   bank.forcedAdapter = detail.forcedAdapter ?? null;
   bank.failoverCount = detail.failoverCount;
-  if (detail.totals) bank.totals = { ...detail.totals, node: bank.totals?.node ?? bank.node };
+  if (detail.totals && !(bank.totals?.at && newer(bank.totals.at, detail.totals.at))) bank.totals = { ...detail.totals, node: bank.totals?.node ?? bank.node };
   for (const pack of detail.packs || []) {
     const known = bank.packs.get(pack.address);
     // An event may have brought a newer reading while the snapshot was on its way.
-    if (known && known.updatedAt && pack.updatedAt && known.updatedAt > pack.updatedAt) continue;
+    if (known && known.updatedAt && pack.updatedAt && newer(known.updatedAt, pack.updatedAt)) continue;
     bank.packs.set(pack.address, { address: pack.address, updatedAt: pack.updatedAt, stale: pack.stale, values: pack.values });
   }
   bank.detailAt = Date.now();
@@ -33,7 +36,7 @@ export async function loadBanks() {
       const bank = bankOf(summary.id);
       bank.summary = summary;
       bank.name = summary.name || summary.id;
-      if (!bank.totals || (summary.at && summary.at > bank.totals.at)) bank.totals = { ...summary, alarms: bank.totals?.alarms ?? [] };
+      if (!bank.totals || (summary.at && newer(summary.at, bank.totals.at))) bank.totals = { ...summary, alarms: bank.totals?.alarms ?? [] };
     }
     state.loaded = true;
     state.loadError = null;

@@ -14,17 +14,23 @@ export const state = {
 };
 
 const listeners = new Set();
-let queued = false;
+// Events come in bursts and one per pack reading (a 16-pack bank: 16 a second): the page renders at most this often,
+// the first change at once and those within the interval together at its end, so nothing waits more than 250 ms.
+const RENDER_EVERY_MS = 250;
+let timer = null;
+let lastRender = 0;
+
+function render() {
+  timer = null;
+  lastRender = performance.now();
+  listeners.forEach((l) => l(state.version));
+}
 
 export function changed() {
   state.version++;
-  if (queued) return;
-  queued = true;
-  // Events come in bursts (a frame per pack): one render per burst.
-  queueMicrotask(() => {
-    queued = false;
-    listeners.forEach((l) => l(state.version));
-  });
+  if (timer !== null) return;
+  const wait = Math.max(0, lastRender + RENDER_EVERY_MS - performance.now());
+  timer = setTimeout(render, wait);
 }
 
 export function useStore() {
@@ -66,7 +72,7 @@ export function addLog(bank, entry) {
 export function newestPackAt(bank) {
   let newest = null;
   for (const pack of bank.packs.values()) {
-    if (pack.updatedAt && (!newest || pack.updatedAt > newest)) newest = pack.updatedAt;
+    if (pack.updatedAt && (!newest || Date.parse(pack.updatedAt) > Date.parse(newest))) newest = pack.updatedAt;
   }
   return newest;
 }

@@ -2,22 +2,30 @@
 // by itself. The browser's EventSource retries after a network error (retry: 3000) and resumes with Last-Event-ID; when
 // it gives up (an HTTP error answer) or the stream goes quiet while banks exist (bank-telemetry comes every second per
 // bank), this opens a new one. Every reconnection reloads the snapshots, so what was missed meanwhile is caught up.
-import { state, changed } from './store.js';
+import { state, changed, addLog } from './store.js';
 import { applyEvent } from './events.js';
 import { loadBanks } from './snapshots.js';
 
 const QUIET_LIMIT_MS = 6000;
 const RETRY_MS = 3000;
+const CONNECT_LIMIT_MS = 15000;
 
 let source = null;
 let wanted = null; // { kinds, bank }
 let lastEventAt = 0;
+let openedAt = 0;
 let retryTimer = null;
 let everOpen = false;
 let lastId = null; // the id of the last event received, on whichever stream
 
 function setStream(next, note) {
   if (state.stream.state === next && state.stream.note === note) return;
+  // The event logs say when they may have missed something (the snapshots catch the figures up, not the log).
+  if (everOpen && state.stream.state !== next) {
+    const at = new Date().toISOString();
+    const text = next === 'live' ? 'event stream back: events missed meanwhile are replayed while the node still keeps them' : 'event stream lost: reconnecting';
+    state.banks.forEach((bank) => addLog(bank, { at, kind: next === 'live' ? 'cleared' : 'alarm', text }));
+  }
   state.stream = { state: next, since: Date.now(), note };
   changed();
 }
@@ -37,6 +45,7 @@ function open() {
   if (source) source.close();
   const es = new EventSource(urlOf(wanted));
   source = es;
+  openedAt = Date.now();
   es.onopen = () => {
     if (source !== es) return;
     lastEventAt = Date.now();
@@ -72,11 +81,14 @@ export function follow(kinds, bank = null) {
   open();
 }
 
-// A stream that stays open but brings nothing is as good as down (a half-open connection, a proxy's buffer).
+// A stream that stays open but brings nothing is as good as down (a half-open connection, a proxy's buffer), and so
+// is one whose connection attempt hangs (a server that accepts and never answers).
 setInterval(() => {
-  if (!source || state.stream.state !== 'live' || state.banks.size === 0) return;
-  if (Date.now() - lastEventAt > QUIET_LIMIT_MS) {
+  if (!source) return;
+  if (state.stream.state === 'live' && state.banks.size > 0 && Date.now() - lastEventAt > QUIET_LIMIT_MS) {
     setStream('down', 'no events for 6 s: reconnecting…');
+    open();
+  } else if (state.stream.state === 'down' && source.readyState === EventSource.CONNECTING && Date.now() - openedAt > CONNECT_LIMIT_MS) {
     open();
   }
 }, 1000);
