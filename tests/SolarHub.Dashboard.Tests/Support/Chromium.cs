@@ -35,7 +35,7 @@ public sealed class Chromium : IAsyncLifetime
     /// Opens <paramref name="route"/> of the node's dashboard in a new context, runs <paramref name="test"/>, saves
     /// artifacts/screenshots/<paramref name="name"/>.png, then asserts that the console logged no error.
     /// </summary>
-    /// <param name="expectedError">Console errors the test causes on purpose (e.g. requests failing while offline).</param>
+    /// <param name="expectedError">Console errors the test causes on purpose (requests failing while the network is cut, a refused token).</param>
     public async Task InTabAsync(Uri node, string route, Func<DashboardTab, Task> test, ViewportSize? viewport = null,
         Func<string, bool>? expectedError = null, [CallerMemberName] string name = "")
     {

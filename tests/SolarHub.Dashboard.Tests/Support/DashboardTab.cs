@@ -25,7 +25,7 @@ public sealed class DashboardTab : IAsyncDisposable
     public IPage Page { get; }
     public IReadOnlyList<string> Errors => [.. _errors];
 
-    /// <summary>Elements by the dashboard's <c>data-testid</c> (docs: the DOM contract the tests go through).</summary>
+    /// <summary>Elements by the dashboard's <c>data-testid</c>: the tests see the page only through these.</summary>
     public ILocator ByTestId(string testId) => Page.GetByTestId(testId);
 
     public ILocator BankTile(string bankId) => Page.Locator($"[data-testid='bank-tile'][data-bank-id='{bankId}']");
