@@ -1,8 +1,8 @@
 using Microsoft.Playwright;
+using SolarHub.Dashboard.Tests.Support;
 using SolarHub.Database;
 using SolarHub.History;
 using SolarHub.History.Storage;
-using SolarHub.Dashboard.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace SolarHub.Dashboard.Tests;
