@@ -43,6 +43,36 @@ public sealed class SignInTests(Chromium chromium, DashboardNode node)
     }
 
     [Fact]
+    public async Task Signed_in_an_operator_disables_the_secondary_and_enables_it_again()
+    {
+        await node.SettledAsync();
+        await chromium.InTabAsync(node.Node.Address, "/#/banks/house", async tab =>
+        {
+            var row = tab.AdapterRow(Secondary);
+            await Expect(row).ToHaveAttributeAsync("data-state", "Healthy", new() { Timeout = 10_000 });
+            await SignInAsync(tab, DashboardNode.Token);
+
+            try
+            {
+                await row.GetByTestId("action-disable").ClickAsync();
+                // Disabled through the configuration store: the adapter stops, and only Enable is offered for it.
+                await Expect(row).ToHaveAttributeAsync("data-state", "Stopped", new() { Timeout = 5_000 });
+                await Expect(row.GetByTestId("action-enable")).ToBeVisibleAsync();
+                await Expect(row.GetByTestId("action-activate")).ToHaveCountAsync(0);
+
+                await row.GetByTestId("action-enable").ClickAsync();
+                await Expect(row).ToHaveAttributeAsync("data-state", "Healthy", new() { Timeout = 10_000 });
+                await Expect(tab.ByTestId("action-error")).ToHaveCountAsync(0);
+            }
+            finally
+            {
+                await node.Node.SendAsync(HttpMethod.Post, $"/api/banks/house/adapters/{Secondary}/enable", DashboardNode.Token);
+            }
+        });
+        await node.SettledAsync();
+    }
+
+    [Fact]
     public async Task Signed_out_there_are_no_actions()
     {
         await chromium.InTabAsync(node.Node.Address, "/#/banks/house", async tab =>
