@@ -97,7 +97,7 @@ node_project=$app/SolarHub.NodeSample/SolarHub.NodeSample.csproj
 step "built the node sample against the packages" \
   dotnet build "$node_project" -c Release -nologo -v q -p:SolarHubPackages="$feed" -p:SolarHubVersion="$version"
 node_assets=$app/SolarHub.NodeSample/obj/project.assets.json
-for id in SolarHub.Node SolarHub.Database SolarHub.ConfigStore SolarHub.History SolarHub.Mqtt SolarHub.Core; do
+for id in SolarHub.Node SolarHub.Dashboard SolarHub.Database SolarHub.ConfigStore SolarHub.History SolarHub.Mqtt SolarHub.Core; do
   grep -q "\"$id/$version\": {" "$node_assets" || fail "$id $version is not among the node sample's restored packages"
 done
 node_log=$work/node.log
@@ -113,7 +113,11 @@ for _ in $(seq 1 120); do
 done
 grep -q '"status": "Healthy"' "$log" || { kill "$node_pid" 2>/dev/null; cp "$node_log" "$log"; fail "the node sample's /health did not say Healthy"; }
 curl -sf "$address/api/banks" >"$log" 2>&1 || { kill "$node_pid" 2>/dev/null; fail "the node sample did not answer /api/banks"; }
+# The dashboard comes in the package (embedded): the page and the script it names.
+curl -sf "$address/" >"$log" 2>&1 || { kill "$node_pid" 2>/dev/null; fail "the node sample did not serve the dashboard at /"; }
+script=$(sed -n 's/.*src="\(assets\/app-[^"]*\.js\)".*/\1/p' "$log" | head -n 1)
+[ -n "$script" ] && curl -sf "$address/$script" -o /dev/null || { kill "$node_pid" 2>/dev/null; fail "the node sample did not serve the dashboard's script ($script)"; }
 kill "$node_pid" 2>/dev/null; wait "$node_pid" 2>/dev/null || true
-echo "package-check: ran the node sample: /health Healthy and /api/banks answered at $address"
+echo "package-check: ran the node sample: /health Healthy, /api/banks and the dashboard answered at $address"
 
 echo "package-check: passed: the tool, the embedding sample and the node sample work from the packages in a folder feed"

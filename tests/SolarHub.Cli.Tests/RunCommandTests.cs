@@ -32,6 +32,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_names_the_dashboards_address_on_the_line_after_the_apis()
+    {
+        int port = LoopbackPorts.Free();
+        var outcome = await CliProcess.RunAsync(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:00:05", "--database", TempDatabase()]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        var lines = outcome.StdOut.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int api = lines.FindIndex(l => l.StartsWith($"HTTP API on http://127.0.0.1:{port} ("));
+        api.Should().BeGreaterThanOrEqualTo(0, outcome.StdOut);
+        lines[api + 1].Should().Be($"dashboard: http://127.0.0.1:{port}/ (docs/dashboard.md)");
+    }
+
+    [Fact]
     public async Task Unknown_bank_is_404()
     {
         int port = LoopbackPorts.Free();

@@ -37,6 +37,20 @@ public class RoutingErrorTests(HealthyNodeFixture fixture)
     }
 
     [Fact]
+    public async Task The_node_serves_its_dashboard_at_the_root_and_unknown_api_paths_stay_the_apis_404s()
+    {
+        using var page = await Node.Http.GetAsync("/");
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await page.Content.ReadAsStringAsync()).Should().Contain("<div id=\"app\">").And.Contain("&quot;packStaleAfterMs&quot;:5000");
+
+        var (status, body) = await Node.SendAsync(HttpMethod.Get, "/api/dashboard");
+        status.Should().Be(HttpStatusCode.NotFound);
+        body!["error"]!.GetValue<string>().Should().Be("no such endpoint: GET /api/dashboard (docs/api.md lists them)");
+        (await Node.SendAsync(HttpMethod.Post, "/")).Status.Should().Be(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Fact]
     public async Task Health_and_metrics_still_answer_a_get()
     {
         (await Node.SendAsync(HttpMethod.Get, "/health/live")).Status.Should().Be(HttpStatusCode.OK);

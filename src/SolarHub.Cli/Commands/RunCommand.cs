@@ -141,7 +141,12 @@ public static class RunCommand
         }
 
         string apiLine = $"HTTP API on {o.Urls} (GET /health, /api/banks, /api/banks/{{bankId}}, /api/actors, /api/events, /metrics; see docs/api.md)";
-        if (waitingForDatabase) Console.WriteLine(apiLine);
+        string dashboardLine = $"dashboard: {DashboardAddress(app.Urls, o.Urls)} (docs/dashboard.md)";
+        if (waitingForDatabase)
+        {
+            Console.WriteLine(apiLine);
+            Console.WriteLine(dashboardLine);
+        }
         DemoEnvironment? started;
         try
         {
@@ -163,7 +168,11 @@ public static class RunCommand
                 ? $"cluster: remoting over TLS with certificate {tls.Certificate.Subject} (SHA-256 {tls.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)}), peers checked: {RemotingTls.Name(tls.Trust)}"
                 : "cluster: remoting is plaintext (no --remoting-certificate): keep it on a trusted network");
         }
-        if (!waitingForDatabase) Console.WriteLine(apiLine);
+        if (!waitingForDatabase)
+        {
+            Console.WriteLine(apiLine);
+            Console.WriteLine(dashboardLine);
+        }
 
         var background = new List<Task>();
         if (demo is not null && o.DemoFault) background.Add(DemoFaultScript(demo, stop.Token));
@@ -184,6 +193,13 @@ public static class RunCommand
     }
 
     /// <summary>The demo runs when asked, or when the database holds no bank but the demo's; its configuration is stored like any other.</summary>
+    /// <summary>Where a browser opens the dashboard: the address the server listens on (its real port when --urls said :0).</summary>
+    private static string DashboardAddress(ICollection<string> listening, string requested)
+    {
+        var urls = listening.Count > 0 ? listening : requested.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(", ", urls.Select(url => url.TrimEnd('/') + "/"));
+    }
+
     private static async Task<DemoEnvironment?> StartDemoIfWanted(WebApplication app, ConfigDatabase database, bool force, CancellationToken ct)
     {
         var store = app.Services.GetRequiredService<IRequiredActor<ConfigStoreKey>>().ActorRef;

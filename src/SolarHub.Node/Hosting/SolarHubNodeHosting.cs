@@ -1,16 +1,19 @@
 using System.Text.Json.Serialization;
+using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Configuration;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SolarHub.Cluster.Hosting;
 using SolarHub.Cluster.Membership;
 using SolarHub.ConfigStore;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Dashboard;
 using SolarHub.History.Hosting;
 using SolarHub.Mqtt.Hosting;
 using SolarHub.Node.Api;
@@ -58,7 +61,26 @@ public static class SolarHubNodeHosting
             o.SerializerOptions.Converters.Add(new RoundedNumbers());
             o.SerializerOptions.WriteIndented = true;
         });
+        // What the dashboard's page needs to know of this node, from the actor system's HOCON (the node's own settings
+        // included), read at the dashboard's first request; an application's own registration wins.
+        services.TryAddSingleton(provider => DashboardOptionsOf(provider.GetRequiredService<ActorSystem>().Settings.Config, node));
         return services.AddSolarHubApi(node.Api with { Database = node.Database });
+    }
+
+    private static DashboardOptions DashboardOptionsOf(Config config, SolarHubNodeOptions node)
+    {
+        var common = BankTimings.FromConfig(config.WithFallback(SolarHubConfig.Defaults).GetConfig("solarhub.bank")).PackStaleAfter;
+        IEnumerable<string> banks = config.HasPath("solarhub.banks") ? config.GetConfig("solarhub.banks").Root.GetObject().Items.Keys : [];
+        return new DashboardOptions
+        {
+            PackStaleAfter = common,
+            PackStaleAfterByBank = banks
+                .Select(bank => (bank, staleAfter: SolarHubConfig.TimingsFor(config, bank).PackStaleAfter))
+                .Where(b => b.staleAfter != common)
+                .ToDictionary(b => b.bank, b => b.staleAfter),
+            Clustered = node.Cluster is not null,
+            History = node.Database is not null,
+        };
     }
 
     /// <summary>
@@ -101,7 +123,8 @@ public static class SolarHubNodeHosting
     }
 
     /// <summary>
-    /// Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md); on a
+    /// Every endpoint of the node: <c>/health</c>, <c>/metrics</c>, <c>/api/...</c> (docs/api.md), the dashboard at <c>/</c>
+    /// (docs/dashboard.md); on a
     /// <see cref="WebApplication"/>, also <c>{"error":...}</c> bodies for the empty 404s and 405s of routing.
     /// </summary>
     public static IEndpointRouteBuilder MapSolarHubNode(this IEndpointRouteBuilder app)
@@ -109,6 +132,7 @@ public static class SolarHubNodeHosting
         if (app is IApplicationBuilder pipeline) pipeline.UseApiErrorBodies();
         app.MapSolarHubApi();
         app.MapHistoryEndpoints();
+        app.MapSolarHubDashboard();
         return app;
     }
 }

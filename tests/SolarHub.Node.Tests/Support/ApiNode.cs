@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SolarHub.Cluster.Hosting;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Core.Hosting;
@@ -49,8 +50,10 @@ public sealed class ApiNode : IAsyncDisposable
 
     /// <param name="banks">Each bank with its adapters: adapter id → (passive?, packs); a gateway is simulated per adapter unless <c>deadPort</c>.</param>
     /// <param name="logs">Where the node's log goes besides the default providers (a test's capture).</param>
+    /// <param name="configureAkka">The test's own HOCON or actors (e.g. shorter timings), as an embedding application adds them.</param>
+    /// <param name="cluster">Makes the node a cluster member (e.g. a cluster of itself alone); null: a single node.</param>
     public static async Task<ApiNode> StartAsync(IReadOnlyList<(string Id, int Packs, (string Id, bool Passive, bool Dead)[] Adapters)> banks, ApiOptions options,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null, Action<AkkaConfigurationBuilder>? configureAkka = null, SolarHubClusterOptions? cluster = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"solarhub-api-{Guid.NewGuid():N}");
         var databasePath = Path.Combine(directory, "solarhub.db");
@@ -82,7 +85,7 @@ public sealed class ApiNode : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         if (logs is not null) builder.Logging.AddProvider(logs);
-        builder.Services.AddSolarHubNode(new SolarHubNodeOptions { Database = database, Api = options });
+        builder.Services.AddSolarHubNode(new SolarHubNodeOptions { Database = database, Api = options, Cluster = cluster }, configureAkka);
         var app = builder.Build();
         app.MapSolarHubNode();
         await app.StartAsync();

@@ -1,6 +1,6 @@
-namespace SolarHub.Cli.Tests;
+namespace SolarHub.TestSupport;
 
-/// <summary>The checkout the tests were built from, for tests of its scripts and deploy/ files.</summary>
+/// <summary>The checkout the tests were built from: its scripts and deploy/ files, and where tests leave artifacts.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
