@@ -35,7 +35,10 @@ public sealed class FaultTests(Chromium chromium, DashboardNode node, ITestOutpu
                 await Expect(newest).ToContainTextAsync(Secondary, new() { Timeout = Left(limit, sinceReset) });
                 sinceReset.Elapsed.Should().BeLessThan(limit, "the failover must show within 3 s of the reset");
                 output.WriteLine($"the page showed the failover {sinceReset.ElapsedMilliseconds} ms after the reset");
-                (await tab.ByTestId("timeline-entry").CountAsync()).Should().BeGreaterThan(entriesBefore, "the failover adds an entry to the timeline");
+                int entries = await tab.ByTestId("timeline-entry").CountAsync();
+                entries.Should().BeGreaterThan(entriesBefore, "the failover adds an entry to the timeline");
+                // The count moves with the event too, not only with the next snapshot (every 10 s).
+                await Expect(tab.ByTestId("failover-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^{entries} switch"), new() { Timeout = 1_000 });
                 await Expect(tab.ByTestId("event-entry").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
                 await tab.ByTestId("failover-timeline").ScrollIntoViewIfNeededAsync();
                 await tab.ScreenshotAsync(nameof(After_a_reset_of_the_primary_gateway_the_bank_page_shows_the_failover_within_3_s) + "-failover");

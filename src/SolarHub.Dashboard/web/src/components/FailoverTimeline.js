@@ -6,7 +6,7 @@ import { age, dateTime } from '../format.js';
 export function FailoverTimeline({ failovers, count }) {
   return html`
     <div class="panel">
-      ${count !== undefined && html`<p class="muted small">${count} switch${count === 1 ? '' : 'es'} since the node started.</p>`}
+      ${count !== undefined && html`<p class="muted small" data-testid="failover-count">${count} switch${count === 1 ? '' : 'es'} since the node started.</p>`}
       <ol class="timeline" data-testid="failover-timeline">
         ${failovers.length === 0 && html`<li class="muted">No failover yet.</li>`}
         ${failovers.map((f) => html`

@@ -43,6 +43,8 @@ const handlers = {
     if (bank.failovers.some((f) => f.at === data.at && f.to === data.to)) return;
     bank.failovers.unshift(data);
     if (bank.failovers.length > 50) bank.failovers.length = 50;
+    // The count of switches since the node started moves with each new one, not only with the next snapshot.
+    if (typeof bank.failoverCount === 'number') bank.failoverCount++;
     bank.adapters.forEach((a) => (a.active = a.id === data.to));
     if (bank.totals) bank.totals = { ...bank.totals, activeAdapter: data.to };
     if (bank.forcedAdapter && bank.forcedAdapter !== data.to) bank.forcedAdapter = null;
