@@ -15,6 +15,7 @@ builder.WebHost.UseUrls(Option("--urls", "http://127.0.0.1:5090"));
 builder.Services.AddSolarHubNode(new SolarHubNodeOptions { Database = ConfigDatabase.Parse(Option("--database", "data/solarhub.db")) });
 
 var app = builder.Build();
-app.MapGet("/", () => "An application with a SolarHub node: see /health, /api/banks, /metrics");
+// The node's dashboard is at /: the application's own endpoints live beside it.
+app.MapGet("/app", () => "An application with a SolarHub node: see / (the dashboard), /health, /api/banks, /metrics");
 app.MapSolarHubNode();
 await app.RunAsync();
