@@ -19,8 +19,9 @@ public sealed class FaultBench
 [Collection(FaultBench.Name)]
 public sealed class FaultMatrixTests(ITestOutputHelper output)
 {
-    // The quick matrix took 93 s on this 2-core machine at a load average of 8; the bound leaves room for a slower day.
-    private static readonly TimeSpan QuickBound = TimeSpan.FromSeconds(240);
+    // The quick matrix of 22 rows took 169 s in a fresh-clone CI run on this 2-core machine (18 rows: 93 s at a load
+    // average of 8). A guard against a hang, not a speed check: it leaves room for a slower day.
+    private static readonly TimeSpan QuickBound = TimeSpan.FromSeconds(420);
 
     [Fact]
     public async Task The_quick_matrix_survives_every_fault()
