@@ -80,7 +80,7 @@ public sealed partial class ClusterBench
     /// pack's state topic over <see cref="MqttWindow"/> (once per reading: one bridge for the cluster), then kill -9 of the
     /// node that runs the MQTT singleton and the time until that topic is published again from another node; then a
     /// graceful leave of the node that took it over, and the longest silence of a pack's topic around it. The packs
-    /// belong to banks of other nodes, so the figures are the singleton's moves, not a bank's. The configuration is
+    /// belong to banks of other nodes where there is one, so the figures are the singleton's moves, not a bank's. The configuration is
     /// restored and the nodes started again afterwards.
     /// </summary>
     public async Task<MqttClusterResult> MqttOncePerClusterAsync(int brokerPort, CancellationToken ct)
@@ -93,7 +93,7 @@ public sealed partial class ClusterBench
         try
         {
             var singleton = await SingletonNodeAsync(exclude: null, ct);
-            var topic = $"{baseTopic}/{await BankNotOnAsync(singleton, ct)}/pack1/state";
+            var topic = $"{baseTopic}/{await BankToWatchAsync(singleton, ct)}/pack1/state";
             await broker.WaitForAsync(topic, _ => true, TimeSpan.FromSeconds(30), "the first publication", ct);
 
             // A window of measurement, not a wait for something: the publications are counted over it.
@@ -115,7 +115,7 @@ public sealed partial class ClusterBench
             // The same output leaves gracefully: the singleton hands over once it has stopped.
             await RestartAsync(singleton, ct);
             var leaving = await SingletonNodeAsync(exclude: null, ct);
-            var leaveTopic = $"{baseTopic}/{await BankNotOnAsync(leaving, ct)}/pack1/state";
+            var leaveTopic = $"{baseTopic}/{await BankToWatchAsync(leaving, ct)}/pack1/state";
             var leftAt = DateTimeOffset.Now;
             await broker.WaitForAsync(leaveTopic, m => m.At > leftAt, TimeSpan.FromSeconds(15), "a publication before the leave", ct);
             leftAt = DateTimeOffset.Now;
@@ -135,12 +135,17 @@ public sealed partial class ClusterBench
         }
     }
 
-    /// <summary>A bank that does not run on <paramref name="node"/>, so that its publications do not stop when that node goes.</summary>
-    private async Task<string> BankNotOnAsync(ClusterNodeProcess node, CancellationToken ct)
+    /// <summary>
+    /// A bank that does not run on <paramref name="node"/>, so that its publications do not stop when that node goes.
+    /// Shards do not move back to a node that rejoins, so after a kill and a restart every bank can sit on one node:
+    /// then one of its banks is watched and the line says so (its own move is under 2 s: the graceful-leave test).
+    /// </summary>
+    private async Task<string> BankToWatchAsync(ClusterNodeProcess node, CancellationToken ct)
     {
         foreach (var bank in new[] { TcpBank, LeaveBank, ActiveBank })
             if (await NodeOfAsync(bank, ct) != node) return bank;
-        throw new BenchException($"every TCP bank runs on {node.Name}: none to watch while it goes");
+        _output.WriteLine($"cluster: mqtt: every TCP bank runs on {node.Name}; watching '{TcpBank}', which moves with it");
+        return TcpBank;
     }
 
     /// <summary>The running node whose actor tree holds the MQTT singleton (<c>/user/solarhub-mqtt/solarhub-mqtt</c>: the manager and its one child).</summary>

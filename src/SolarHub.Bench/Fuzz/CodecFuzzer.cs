@@ -19,6 +19,9 @@ public sealed class CodecFuzzer
     /// <summary>Zeros fed at the end so every undecided message is decided (a frame waiting for its acknowledgement, a partial poll).</summary>
     private const int FlushLength = 1024;
 
+    /// <summary>Chunk size when a case is replayed to see whether its allocation repeats.</summary>
+    private const int ReplayChunk = 509;
+
     /// <summary>Progress every tenth of the bytes, and at least this often.</summary>
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
 
@@ -29,6 +32,8 @@ public sealed class CodecFuzzer
     private readonly FuzzFailures _failures = new();
     private long _busySince;
     private long _slowestTicks;
+    private long _allocatedOnce;
+    private readonly byte[] _replayCase = new byte[FuzzInputGenerator.MaxCaseLength];
 
     public CodecFuzzer(long bytes, int seed, TextWriter output, TimeSpan? hangBound = null)
     {
@@ -130,10 +135,13 @@ public sealed class CodecFuzzer
                 framesExpected++;
             }
             long failuresBefore = _failures.Total;
+            long allocatedBefore = scan.Allocated + small.Allocated + reader.Allocated;
             FeedInChunks(bytes, generator, (chunk, _) => scan.Feed(chunk, cases, kind, _failures));
             FeedInChunks(bytes, generator, (chunk, _) => small.Feed(chunk, cases, kind, _failures));
             FeedInChunks(bytes, generator, (chunk, at) => reader.Feed(chunk, cases, kind, fed + at, _failures));
             if (_failures.Total > failuresBefore) ShowBytes(bytes, fed, failuresBefore);
+            long allocated = scan.Allocated + small.Allocated + reader.Allocated - allocatedBefore;
+            if (allocated > 0) _allocatedOnce += ReplayAllocation(bytes, cases, kind) == 0 ? allocated : 0;
             fed += length;
             cases++;
             if (Stopwatch.GetTimestamp() >= nextProgress || fed >= nextTenth)
@@ -155,9 +163,36 @@ public sealed class CodecFuzzer
         Report(scan, small, reader);
 
         return new FuzzResult(_seed, fed, seconds, _failures.Count(FuzzFailureKind.Exception), _failures.Count(FuzzFailureKind.Hang),
-            scan.Allocated + small.Allocated + reader.Allocated, scan.FramesFound, framesExpected,
+            scan.Allocated + small.Allocated + reader.Allocated - _allocatedOnce, scan.FramesFound, framesExpected,
             _failures.Count(FuzzFailureKind.BufferGrowth) + _failures.Count(FuzzFailureKind.Disagreement),
             TimeSpan.FromTicks((long)(_slowestTicks * (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+    }
+
+    /// <summary>
+    /// A case during which the counter moved, fed again through fresh targets (in fixed chunks, so the generator's
+    /// sequence and the seed's replay stay as they were): the bytes allocated on the repeat, 0 when it was a one-off.
+    /// </summary>
+    private long ReplayAllocation(ReadOnlySpan<byte> bytes, long caseIndex, FuzzInputKind kind)
+    {
+        bytes.CopyTo(_replayCase);
+        int length = bytes.Length;
+        var failures = new FuzzFailures();
+        var scan = new ScanTarget("replay", FrameScanner.DefaultCapacity, decode: true, expected: null);
+        var small = new ScanTarget("replay-512", FrameScanner.MinimumCapacity, decode: false, expected: null);
+        var reader = new ReaderTarget();
+        long repeat = RepeatedAllocation.Measure(() =>
+        {
+            for (int at = 0; at < length; at += ReplayChunk)
+            {
+                var chunk = _replayCase.AsSpan(at, Math.Min(ReplayChunk, length - at));
+                scan.Feed(chunk, caseIndex, kind, failures);
+                small.Feed(chunk, caseIndex, kind, failures);
+                reader.Feed(chunk, caseIndex, kind, at, failures);
+            }
+        });
+        _output.WriteLine($"fuzz: case {caseIndex} ({kind}): the allocation counter moved; replayed, it allocated {repeat} B " +
+            (repeat == 0 ? "(a one-off: a first call or the runtime's accounting, not counted)" : "again: counted"));
+        return repeat;
     }
 
     /// <summary>The bytes before and at the new failures of a case, so a failure can be understood without replaying it.</summary>
@@ -235,6 +270,8 @@ public sealed class CodecFuzzer
         _output.WriteLine($"fuzz: scanner-512: most bytes held {small.MaxBuffered}; {small.Allocated} B allocated");
         _output.WriteLine($"fuzz: reader: {reader.Sink.CellInfos:N0} cell infos and {reader.Sink.DeviceInfos:N0} device infos handed on; {reader.Allocated} B allocated " +
             $"(sinks {(scan.Sink + reader.Sink.Sink) % 1000})");
+        if (_allocatedOnce > 0)
+            _output.WriteLine($"fuzz: {_allocatedOnce} B of that allocated once and not again on a replay of the same cases: not counted");
         foreach (var f in _failures.First)
         {
             string where = f.Case >= 0 ? $"case {f.Case} ({f.Input}), stream offset {f.Offset}" : "";
