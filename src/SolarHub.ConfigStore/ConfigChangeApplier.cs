@@ -49,6 +49,9 @@ public static class ConfigChangeApplier
                 // An array never names a bank that is gone.
                 if (config.BatteryArrays.Any(a => a.BankIds.Contains(removed.BankId)))
                     config = config with { Arrays = config.BatteryArrays.Select(a => a with { BankIds = a.BankIds.Where(id => id != removed.BankId).ToList() }).ToList() };
+                // Nor an alert rule.
+                if (config.Alerts is { } alerts && alerts.Overrides.Any(o => o.BankId == removed.BankId))
+                    config = config with { Alerts = alerts with { Rules = alerts.Overrides.Where(o => o.BankId != removed.BankId).ToList() } };
                 return null;
             case BankRenamed renamed:
                 return banks.Update(renamed.BankId, b => b with { Name = renamed.Name }) ? null : Error($"banks[{renamed.BankId}]", "no such bank");
@@ -68,6 +71,13 @@ public static class ConfigChangeApplier
                 return null;
             case MqttConfigured mqtt:
                 config = config with { Mqtt = mqtt.Mqtt };
+                return null;
+            case AlertsConfigured configured:
+                config = config with { Alerts = configured.Alerts.IsEmpty ? null : configured.Alerts };
+                return null;
+            case AlertsRemoved:
+                if (config.Alerts is null) return Error("alerts", "no alert rule is changed and no webhook is set");
+                config = config with { Alerts = null };
                 return null;
             case MqttRemoved:
                 if (config.Mqtt is null) return Error("mqtt", "no MQTT output is configured");

@@ -1,4 +1,5 @@
 using SolarHub.Configuration;
+using SolarHub.Configuration.Alerts;
 
 namespace SolarHub.ConfigStore;
 
@@ -82,6 +83,18 @@ public sealed record MqttConfigured(MqttConfig Mqtt) : IConfigChange
 public sealed record MqttRemoved : IConfigChange
 {
     public string Describe() => "mqtt output removed";
+}
+
+/// <summary>Alert rules or their webhook changed: the whole section at once (small, and read as a whole by the watcher).</summary>
+public sealed record AlertsConfigured(AlertsConfig Alerts) : IConfigChange
+{
+    public string Describe() => $"alerts: {Alerts.Describe()}";
+}
+
+/// <summary>Back to the built-in alert rules, no webhook.</summary>
+public sealed record AlertsRemoved : IConfigChange
+{
+    public string Describe() => "alerts: back to the built-in rules, no webhook";
 }
 
 /// <summary>The persisted event: the changes one client made in one go, and the id of its request (none in older events).</summary>

@@ -44,6 +44,9 @@ public static class ConfigPlanner
 
         if (target.Mqtt is not null && target.Mqtt != current.Mqtt) changes.Add(new MqttConfigured(target.Mqtt));
         else if (target.Mqtt is null && current.Mqtt is not null) changes.Add(new MqttRemoved());
+        var targetAlerts = target.Alerts is { IsEmpty: false } alerts ? alerts : null;
+        if (targetAlerts is not null && !targetAlerts.Equals(current.Alerts)) changes.Add(new AlertsConfigured(targetAlerts));
+        else if (targetAlerts is null && current.Alerts is not null) changes.Add(new AlertsRemoved());
         return changes;
     }
 

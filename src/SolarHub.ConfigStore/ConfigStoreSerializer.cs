@@ -50,6 +50,7 @@ public sealed class ConfigStoreSerializer(ExtendedActorSystem system) : Serializ
                 (typeof(AdapterEnabledChanged), "adapter-enabled-changed"), (typeof(AdapterSettingsChanged), "adapter-settings-changed"),
                 (typeof(ArrayDefined), "array-defined"), (typeof(ArrayRemoved), "array-removed"),
                 (typeof(MqttConfigured), "mqtt-configured"), (typeof(MqttRemoved), "mqtt-removed"),
-                (typeof(AdapterNodeChanged), "adapter-node-changed"));
+                (typeof(AdapterNodeChanged), "adapter-node-changed"),
+                (typeof(AlertsConfigured), "alerts-configured"), (typeof(AlertsRemoved), "alerts-removed"));
     }
 }

@@ -5,7 +5,7 @@ namespace SolarHub.ConfigStore;
 
 /// <summary>
 /// What the store accepts: the model's own checks (<see cref="HubConfigValidator"/>), the MQTT output's
-/// (<see cref="MqttConfigValidator"/>), plus the battery arrays, which the model validator does not look at: every
+/// (<see cref="MqttConfigValidator"/>) and the alert rules' (<see cref="AlertsConfigValidator"/>), plus the battery arrays, which the model validator does not look at: every
 /// array has a well-formed id (<see cref="IdSyntax"/>) and name, and names existing banks, each once.
 /// </summary>
 public static class StoredConfigValidator
@@ -29,6 +29,7 @@ public static class StoredConfigValidator
         var errors = HubConfigValidator.Validate(config).ToList();
         errors.AddRange(MqttConfigValidator.Validate(config.Mqtt));
         var bankIds = config.Banks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(AlertsConfigValidator.Validate(config.Alerts, bankIds));
         var arrayIds = new Dictionary<string, string>(IdSyntax.Comparer);
         for (int a = 0; a < config.BatteryArrays.Count; a++)
         {

@@ -24,6 +24,7 @@ public static class ConfigTree
             $"{Count(config.Banks.Sum(b => b.Adapters.Count), "adapter")}, {Count(config.BatteryArrays.Count, "battery array")}",
         };
         if (config.Mqtt is { } mqtt) lines.Add($"mqtt: {mqtt.Describe()}");
+        if (config.Alerts is { } alerts) lines.Add($"alerts: {alerts.Describe()} ('solarhub config alert list' shows every rule)");
         if (config.Banks.Count == 0 && config.BatteryArrays.Count == 0)
         {
             lines.Add("└── (nothing stored yet: 'solarhub config import config.yaml' or 'solarhub config bank add')");

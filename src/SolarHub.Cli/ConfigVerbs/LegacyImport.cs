@@ -19,7 +19,7 @@ public static class LegacyImport
             var stored = storedById.GetValueOrDefault(bank.Id);
             return stored is null ? bank : bank with { Adapters = KeepStoredIds(bank.Adapters, stored.Adapters) };
         }).ToList();
-        return new HubConfig(banks, read.Config.IgnoredSections, read.Arrays, read.Config.Mqtt);
+        return new HubConfig(banks, read.Config.IgnoredSections, read.Arrays, read.Config.Mqtt, read.Config.Alerts);
     }
 
     /// <summary>How an adapter is recognised across files: the endpoint it reaches.</summary>

@@ -49,6 +49,7 @@ public static class LegacyConfigReader
         var ignored = new List<string>();
         YamlNode? arraysSection = null;
         MqttConfig? mqtt = null;
+        YamlNode? alertsSection = null;
         var bankEntries = 0;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -76,6 +77,9 @@ public static class LegacyConfigReader
                 case Mqtt:
                     mqtt = LegacyMqttReader.Read(value, diagnostics);
                     break;
+                case AlertsSection:
+                    alertsSection = value;
+                    break;
                 default:
                     // Inverters, meters… belong to the older hub; say they were seen, but they are no error.
                     if (!ignored.Contains(section))
@@ -86,10 +90,12 @@ public static class LegacyConfigReader
         if (bankEntries == 0)
             diagnostics.Error(root.Start, BatteryBanks, "no battery bank is configured: SolarHub would have nothing to monitor");
 
-        var config = new HubConfig(banks.Select(b => b.Config).ToList(), ignored, Mqtt: mqtt);
+        var bankIds = banks.Select(b => b.Config.Id).Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+        // Read after the banks, wherever it stands in the file: it names them.
+        var alerts = alertsSection is null ? null : LegacyAlertsReader.Read(alertsSection, bankIds, diagnostics);
+        var config = new HubConfig(banks.Select(b => b.Config).ToList(), ignored, Mqtt: mqtt, Alerts: alerts);
         AddValidatorFindings(config, banks, diagnostics);
 
-        var bankIds = banks.Select(b => b.Config.Id).Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
         var arrays = arraysSection is null ? [] : LegacyArrayReader.Read(arraysSection, bankIds, diagnostics);
         return new LegacyConfigResult(config, arrays, diagnostics.Errors(), diagnostics.Warnings());
     }

@@ -7,6 +7,7 @@ internal static class LegacyKeys
     public const string DeprecatedBatteryBank = "battery_bank";
     public const string BatteryBankArrays = "battery_bank_arrays";
     public const string Mqtt = "mqtt";
+    public const string AlertsSection = "alerts";
 
     public const string Id = "id";
     public const string Name = "name";
@@ -40,6 +41,13 @@ internal static class LegacyKeys
     public const string HaDiscovery = "ha_discovery";
     public const string DiscoveryPrefix = "discovery_prefix";
 
+    public const string Webhook = "webhook";
+    public const string Rules = "rules";
+    public const string Banks = "banks";
+    public const string Raise = "raise";
+    public const string Clear = "clear";
+    public const string For = "for";
+
     /// <summary>The only battery adapter type SolarHub reads: JK BMS on RS485, through a TCP gateway or a serial port.</summary>
     public const string JkbmsTcpip = "jkbms_tcpip";
 
@@ -49,6 +57,8 @@ internal static class LegacyKeys
     public static readonly string[] BankKeys = [Id, Name, Adapter, Adapters];
     public static readonly string[] AdapterEntryKeys = [Adapter, Priority, Enabled];
     public static readonly string[] ArrayKeys = [Id, Name, BatteryBankIds];
+    public static readonly string[] AlertsKeys = [Webhook, Rules, Banks];
+    public static readonly string[] AlertRuleKeys = [Enabled, Raise, Clear, For];
     public static readonly string[] MqttKeys = [Host, Port, Username, Password, BaseTopic, ClientId, HaDiscovery, DiscoveryPrefix];
 
     public static readonly string[] AdapterKeys =

@@ -8,7 +8,7 @@ using SolarHub.Protocol.Jk;
 namespace SolarHub.Configuration.Legacy;
 
 /// <summary>
-/// <c>config export</c>: writes the stored banks, battery arrays and MQTT output in the older hub's <c>config.yaml</c> format
+/// <c>config export</c>: writes the stored banks, battery arrays, MQTT output and alert rules in the older hub's <c>config.yaml</c> format
 /// (docs/config-yaml.md), so that <c>config import</c> of the result gives the same configuration. What that format
 /// cannot hold (poll gaps, a layout other than JK02_32S, packs of different cell counts in one bank) is left out,
 /// with a warning naming the entity and field. Adapter ids are not part of the format: each adapter is preceded by
@@ -44,6 +44,7 @@ public static partial class LegacyYamlWriter
             }
         }
         if (config.Mqtt is { } mqtt) WriteMqtt(yaml, mqtt);
+        if (config.Alerts is { } alerts) LegacyAlertsWriter.Write(yaml, alerts);
         return new Result(yaml.ToString(), warnings);
     }
 
