@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace SolarHub.Configuration.Alerts;
 
@@ -9,6 +10,7 @@ namespace SolarHub.Configuration.Alerts;
 /// </summary>
 public sealed record AlertRule(AlertKind Kind, bool Enabled, double Raise, double Clear, TimeSpan For)
 {
+    [JsonIgnore]
     public AlertSpec Spec => AlertKinds.Of(Kind);
 
     /// <summary>For people: <c>cell_delta: raise at or above 0.1 V, clear at or below 0.07 V, for 60 s</c>.</summary>
