@@ -12,7 +12,7 @@ public sealed record EventFilter(string? BankId, bool BankTelemetry, bool PackTe
     [
         .. BankTelemetry ? [EventKinds.BankTelemetry] : Array.Empty<string>(),
         .. PackTelemetry ? [EventKinds.PackTelemetry] : Array.Empty<string>(),
-        EventKinds.AdapterState, EventKinds.Failover, EventKinds.BankAlarm,
+        EventKinds.AdapterState, EventKinds.Failover, EventKinds.BankAlarm, EventKinds.AlertRaised, EventKinds.AlertCleared,
     ];
 
     public bool Accepts(ServerSentEvent e)

@@ -33,6 +33,8 @@ public static class EventLine
                 (Num(o, "durationMs") is { } ms ? $" ({Figures.Number(ms / 1000, "0.0")} s)" : ""),
             EventKinds.BankAlarm =>
                 $"{(Bool(o, "cleared") ? "alarm cleared" : "ALARM")} {Str(o, "kind")}: {Str(o, "message")}",
+            EventKinds.AlertRaised => $"ALERT {Str(o, "rule")}: {Str(o, "message")}",
+            EventKinds.AlertCleared => $"alert cleared {Str(o, "rule")}: {Str(o, "message")}",
             _ => $"{e.Kind} {o.ToJsonString()}",
         };
         return $"{(at is { } t ? Figures.Clock(t) : "--:--:--")} {bank} {text}";

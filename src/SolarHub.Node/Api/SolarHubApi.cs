@@ -32,7 +32,8 @@ public static class SolarHubApi
             .MapActorEndpoints()
             .MapEventStreamEndpoints()
             .MapAdapterControlEndpoints()
-            .MapClusterEndpoints();
+            .MapClusterEndpoints()
+            .MapAlertEndpoints();
         return app;
     }
 }

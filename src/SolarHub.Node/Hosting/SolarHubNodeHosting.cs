@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using SolarHub.Cluster.Hosting;
 using SolarHub.Cluster.Membership;
 using SolarHub.ConfigStore;
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
 using SolarHub.Dashboard;
@@ -107,6 +108,8 @@ public static class SolarHubNodeHosting
         }
         else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
+        // Each node judges the rules on its own banks' telemetry (on a cluster node, the banks it runs).
+        akka.WithSolarHubAlerts(node.Config, followConfigChanges: stored);
         if (node.Cluster is null) akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
         else
         {

@@ -1,3 +1,4 @@
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Node.Api.Events;
@@ -40,6 +41,8 @@ public sealed record ServerEvent(string Kind, object Data)
         [typeof(AdapterStateChanged)] = EventKinds.AdapterState,
         [typeof(FailoverOccurred)] = EventKinds.Failover,
         [typeof(BankAlarm)] = EventKinds.BankAlarm,
+        [typeof(AlertRaised)] = EventKinds.AlertRaised,
+        [typeof(AlertCleared)] = EventKinds.AlertCleared,
     };
 
     /// <summary>
@@ -73,6 +76,8 @@ public sealed record ServerEvent(string Kind, object Data)
         AdapterStateChanged a => a.BankId,
         FailoverOccurred f => f.BankId,
         BankAlarm a => a.BankId,
+        AlertRaised r => r.BankId,
+        AlertCleared c => c.BankId,
         _ => null,
     };
 }
