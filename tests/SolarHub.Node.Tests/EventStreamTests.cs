@@ -50,7 +50,8 @@ public sealed class EventStreamTests(HealthyNodeFixture fixture)
             foreach (var id in new[] { "left", "right" }) Node.Gateway(id).Faults.RestorePack(2);
         }
 
-        kinds.Should().BeEquivalentTo(["pack-telemetry", "bank-telemetry", "adapter-state", "failover", "bank-alarm"]);
+        // An alert rule may fire on the way (the failover leaves the bank on a standby adapter): its own tests cover it.
+        kinds.Where(k => !k.StartsWith("alert-", StringComparison.Ordinal)).Should().BeEquivalentTo(["pack-telemetry", "bank-telemetry", "adapter-state", "failover", "bank-alarm"]);
         banks.Should().Equal(["shed"], "house streams events all the time too, but the client asked for shed only");
         await fixture.ShedSettledAsync();
     }

@@ -23,6 +23,7 @@ public static class ConfigCommand
         command.Subcommands.Add(Bank());
         command.Subcommands.Add(Adapter());
         command.Subcommands.Add(MqttVerbs.Create());
+        command.Subcommands.Add(AlertVerbs.Create());
         return command;
     }
 

@@ -16,6 +16,17 @@ public sealed record AlertOverride(AlertKind Kind, string? BankId = null, bool? 
         For = For ?? rule.For,
     };
 
+    /// <summary>For people: <c>soc_low for bank house: raise 20, clear 25, for 120 s</c>.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Enabled is { } enabled) parts.Add(enabled ? "on" : "off");
+        if (Raise is { } raise) parts.Add($"raise {AlertRule.Number(raise)}");
+        if (Clear is { } clear) parts.Add($"clear {AlertRule.Number(clear)}");
+        if (For is { } wait) parts.Add($"for {AlertRule.Seconds(wait)} s");
+        return $"{AlertKinds.Of(Kind).Key} for {(BankId is null ? "every bank" : $"bank {BankId}")}: {string.Join(", ", parts)}";
+    }
+
     /// <summary>True when it changes nothing (every field null).</summary>
     public bool IsEmpty => Enabled is null && Raise is null && Clear is null && For is null;
 

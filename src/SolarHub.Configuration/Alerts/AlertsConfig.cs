@@ -49,7 +49,8 @@ public sealed record AlertsConfig(IReadOnlyList<AlertOverride>? Rules = null, st
     public override int GetHashCode() => HashCode.Combine(Webhook, Overrides.Count);
 
     public string Describe() =>
-        $"{Overrides.Count} rule override(s){(Webhook is null ? ", no webhook" : $", webhook {WebhookDisplay(Webhook)}")}";
+        (Overrides.Count == 0 ? "built-in rules" : string.Join("; ", Overrides.Select(o => o.Describe()))) +
+        (Webhook is null ? ", no webhook" : $", webhook {WebhookDisplay(Webhook)}");
 
     /// <summary>The URL without its user info or query (which may hold a token), for logs and output.</summary>
     public static string WebhookDisplay(string url) =>

@@ -1,6 +1,9 @@
 using Akka.Actor;
 using Akka.Event;
+using Akka.Hosting;
 using SolarHub.Configuration;
+using SolarHub.Configuration.Alerts;
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Hosting;
 using SolarHub.Core.Telemetry;
 using SolarHub.Mqtt.Connection;
@@ -14,7 +17,7 @@ namespace SolarHub.Mqtt.Bridge;
 /// <see cref="MqttConnection"/> child per broker configuration; a <see cref="HubConfigChanged"/> (told, or on the
 /// event stream when following the store) switches brokers and removes the entities of banks that are gone.
 /// What to send is decided by plain classes beside it (<see cref="BridgedBanks"/>, <see cref="BrokerOutput"/>,
-/// <see cref="PublishedEntity{T}"/>); the actor keeps the connection's lifecycle and the clears that wait for the broker.
+/// <see cref="PublishedEntity{T}"/>, <see cref="AlertOutput"/> for the alert rules' problem sensors); the actor keeps the connection's lifecycle and the clears that wait for the broker.
 /// </summary>
 public sealed class MqttBridge : ReceiveActor, IWithTimers
 {
@@ -22,6 +25,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private readonly bool _followConfigChanges;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly BridgedBanks _banks = new();
+    private readonly AlertOutput _alerts = new();
     // Retained topics of removed banks and packs to clear once the broker is back (removed while it was away).
     private readonly HashSet<string> _pendingClears = new(StringComparer.Ordinal);
     private long _appliedVersion = -1;
@@ -36,11 +40,11 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     // Null while there is no broker.
     private BrokerOutput? _output;
 
-    public MqttBridge(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings timings, bool followConfigChanges)
+    public MqttBridge(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings timings, bool followConfigChanges, AlertsConfig? alerts)
     {
         _timings = timings;
         _followConfigChanges = followConfigChanges;
-        Apply(mqtt, banks);
+        Apply(mqtt, banks, alerts);
 
         Receive<PackTelemetry>(OnPack);
         Receive<BankTelemetry>(OnBank);
@@ -50,11 +54,15 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             if (m.Event is PackTelemetry pack) OnPack(pack);
             else if (m.Event is BankTelemetry totals) OnBank(totals);
         });
+        // Alerts are rare: followed with or without a broker, so a broker set later shows what is raised.
+        Receive<AlertRaised>(_alerts.Raise);
+        Receive<AlertCleared>(_alerts.Clear);
+        Receive<AlertsReport>(m => _alerts.Raised(m.Active));
         Receive<HubConfigChanged>(m =>
         {
             if (m.Version <= _appliedVersion) return;
             _appliedVersion = m.Version;
-            Apply(m.Config.Mqtt, m.Config.Banks);
+            Apply(m.Config.Mqtt, m.Config.Banks, m.Config.Alerts);
         });
         Receive<BrokerConnected>(_ =>
         {
@@ -64,6 +72,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             foreach (var topic in _pendingClears) Send(MqttMessage.Clear(topic));
             _pendingClears.Clear();
             _banks.ForgetWhatWasSaid();
+            _alerts.ForgetWhatWasSaid();
             Flush();
         });
         Receive<BrokerDisconnected>(_ =>
@@ -81,6 +90,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             // Home Assistant forgot the entities and their states: discovery, availability and state are said again.
             if (!_connected) return; // a reconnect sends them anyway
             _banks.ForgetWhatWasSaid();
+            _alerts.ForgetWhatWasSaid();
             Flush();
         });
         Receive<FlushTick>(_ => Flush());
@@ -96,8 +106,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     /// <param name="mqtt">The broker; null: publish nothing until a configuration with one arrives.</param>
     /// <param name="banks">The configured banks (their entities exist before data flows, shown unavailable); null: every bank seen.</param>
-    public static Props Props(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings? timings = null, bool followConfigChanges = false) =>
-        Akka.Actor.Props.Create(() => new MqttBridge(mqtt, banks, timings ?? MqttTimings.Default, followConfigChanges));
+    /// <param name="alerts">The alert rules (null: the built-in ones): a problem sensor per enabled rule of each configured bank.</param>
+    public static Props Props(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings? timings = null, bool followConfigChanges = false, AlertsConfig? alerts = null) =>
+        Akka.Actor.Props.Create(() => new MqttBridge(mqtt, banks, timings ?? MqttTimings.Default, followConfigChanges, alerts));
 
     private sealed record FlushTick
     {
@@ -112,6 +123,14 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         if (_followConfigChanges) HubConfigFollowing.Start(Context);
+        Context.System.EventStream.Subscribe(Self, typeof(AlertRaised));
+        Context.System.EventStream.Subscribe(Self, typeof(AlertCleared));
+        // What was raised before this bridge started (a restart, a singleton moving); none when no watcher runs here.
+        var self = Self;
+        ActorRegistry.For(Context.System).GetAsync<AlertWatcherKey>().ContinueWith(found =>
+        {
+            if (found.IsCompletedSuccessfully) found.Result.Tell(GetAlerts.Instance, self);
+        }, TaskContinuationOptions.ExecuteSynchronously);
         Timers.StartPeriodicTimer("flush", FlushTick.Instance, _timings.PublishInterval);
     }
 
@@ -127,13 +146,14 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         if (_banks.For(totals.BankId) is { } bank) bank.Totals.Update(totals, Now);
     }
 
-    private void Apply(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks)
+    private void Apply(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, AlertsConfig? alerts)
     {
         if (banks is not null)
         {
             var removed = _banks.Reconcile(banks);
             foreach (var bank in removed.Banks) RemoveFromBroker(bank);
             foreach (var (bankId, pack) in removed.Packs) ClearRetained(_output?.Removal(bankId, pack));
+            ClearRetained(_alerts.Reconcile(banks, alerts, _output is null ? null : _mqtt));
         }
         if (mqtt != _mqtt) SwitchBroker(mqtt);
     }
@@ -144,7 +164,10 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             // Entities under other topics (or on another broker) would otherwise linger in Home Assistant.
             if (_connected && BrokerOutput.LeavesEntitiesBehind(_mqtt!, mqtt))
+            {
                 foreach (var bank in _banks.All) RemoveFromBroker(bank);
+                ClearRetained(_alerts.Removal(_mqtt!));
+            }
             _connection.Tell(DisconnectFromBroker.Instance);
             Context.Watch(_connection);
             _leaving = _connection;
@@ -156,6 +179,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         _mqtt = mqtt;
         FollowTelemetry(mqtt is not null);
         _banks.ForgetBroker();
+        _alerts.ForgetWhatWasSaid();
         _output = mqtt is null ? null : new BrokerOutput(mqtt, _timings);
         if (mqtt is not null && _leaving is null) StartConnection();
     }
@@ -187,7 +211,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     private void Flush()
     {
-        if (_connected) _output?.Flush(_banks.All, Now, _connectedAt, Send);
+        if (!_connected || _output is null) return;
+        _output.Flush(_banks.All, Now, _connectedAt, Send);
+        _alerts.Flush(_mqtt!, Send);
     }
 
     private void RemoveFromBroker(BankOutput bank) => ClearRetained(_output?.Removal(bank));

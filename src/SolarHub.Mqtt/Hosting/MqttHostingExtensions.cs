@@ -25,7 +25,7 @@ public static class MqttHostingExtensions
 
     /// <summary>The bridge <see cref="WithSolarHubMqtt(AkkaConfigurationBuilder, HubConfig, bool, MqttTimings?)"/> starts, for a host that runs it otherwise (a cluster singleton).</summary>
     public static Akka.Actor.Props BridgeProps(HubConfig config, bool followConfigChanges = false, MqttTimings? timings = null) =>
-        MqttBridge.Props(config.Mqtt, config.Banks, timings, followConfigChanges);
+        MqttBridge.Props(config.Mqtt, config.Banks, timings, followConfigChanges, config.Alerts);
 
     /// <summary>For a host that runs banks of its own: publishes every bank that reports telemetry in this actor system.</summary>
     public static AkkaConfigurationBuilder WithSolarHubMqtt(this AkkaConfigurationBuilder builder, MqttConfig mqtt, MqttTimings? timings = null) =>

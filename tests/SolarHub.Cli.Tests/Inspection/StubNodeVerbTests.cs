@@ -127,7 +127,7 @@ public class StubNodeVerbTests
 
         outcome.ExitCode.Should().Be(0, outcome.StdErr);
         // Only the kinds this view shows (bank telemetry, no pack telemetry without --packs) are asked for.
-        stub.Requests.Should().Contain("/api/events?bank=house&kinds=bank-telemetry,adapter-state,failover,bank-alarm");
+        stub.Requests.Should().Contain("/api/events?bank=house&kinds=bank-telemetry,adapter-state,failover,bank-alarm,alert-raised,alert-cleared");
         var events = InspectionCli.Lines(outcome.StdOut).Select(l => JsonNode.Parse(l)!).ToList();
         events.Select(e => e["kind"]!.GetValue<string>()).Should().Equal("bank-telemetry", "adapter-state", "failover", "bank-alarm");
         events.Should().OnlyContain(e => e["data"]!["bankId"]!.GetValue<string>() == "house");
