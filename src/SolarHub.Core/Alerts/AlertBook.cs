@@ -59,7 +59,7 @@ public sealed class AlertBook
 
     public IReadOnlyList<object> Observe(PackTelemetry pack, DateTimeOffset now)
     {
-        if (pack.Stale) _frozen.Add((pack.BankId, pack.Address));
+        if (pack.Stale) Freeze(pack.BankId, pack.Address);
         else _frozen.Remove((pack.BankId, pack.Address));
         return Observe(pack.BankId, pack.Address, AlertSignals.Of(pack), now);
     }
@@ -67,7 +67,7 @@ public sealed class AlertBook
     public IReadOnlyList<object> Observe(BankTelemetry bank, DateTimeOffset now)
     {
         if (!_banks.TryGetValue(bank.BankId, out var rules)) return [];
-        if (bank.Stale) _frozen.Add((bank.BankId, null));
+        if (bank.Stale) Freeze(bank.BankId, null);
         else _frozen.Remove((bank.BankId, null));
         return Observe(bank.BankId, null, AlertSignals.Of(bank, rules.PreferredAdapter), now);
     }
@@ -83,6 +83,14 @@ public sealed class AlertBook
             if (condition.Recheck(now) is var t and not AlertTransition.None) events.Add(Event(key, condition, t, now));
         }
         return events;
+    }
+
+    // Old figures must not complete a wait that began on live ones.
+    private void Freeze(string bankId, byte? pack)
+    {
+        if (!_frozen.Add((bankId, pack))) return;
+        foreach (var (key, condition) in _conditions)
+            if (key.Bank == bankId && key.Pack == pack && condition.Rule.Spec.HasThresholds) condition.Interrupt();
     }
 
     private List<object> Observe(string bankId, byte? pack, IEnumerable<(AlertKind Kind, double Value)> signals, DateTimeOffset now)

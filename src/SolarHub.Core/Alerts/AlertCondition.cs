@@ -46,6 +46,9 @@ public sealed class AlertCondition(AlertRule rule)
         return Active ? AlertTransition.Raised : AlertTransition.Cleared;
     }
 
+    /// <summary>The values stopped (a stale pack): a wait in progress starts again with the next live value.</summary>
+    public void Interrupt() => _pendingSince = null;
+
     /// <summary>The last value again at <paramref name="now"/>: a duration can end while no new value comes.</summary>
     public AlertTransition Recheck(DateTimeOffset now) => double.IsNaN(Value) ? AlertTransition.None : Observe(Value, now);
 }
