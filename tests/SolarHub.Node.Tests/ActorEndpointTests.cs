@@ -23,6 +23,8 @@ public sealed class ActorEndpointTests(HealthyNodeFixture fixture)
         all["/user/solarhub-history"].Should().StartWith("history writer");
         all["/user/solarhub-history-sampler"].Should().StartWith("history sampler");
         all["/user/solarhub-mqtt"].Should().StartWith("MQTT bridge");
+        all["/user/solarhub-alerts"].Should().StartWith("alert watcher");
+        all["/user/solarhub-alerts/webhook"].Should().StartWith("alert webhook");
         var gwA = all.Single(p => p.Key.StartsWith("/user/solarhub-banks/bank-house/adapter-gw-a-") && !p.Key.EndsWith("/connection"));
         gwA.Value.Should().StartWith("adapter backoff supervisor: adapter gw-a");
         all[gwA.Key + "/connection"].Should().Be($"JkBusListener: adapter gw-a (tcp://127.0.0.1:{fixture.Node.Gateway("gw-a").LocalEndPoint.Port})");

@@ -32,6 +32,8 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["solarhub-history-sampler"] => "history sampler (latest telemetry, sampled every interval)",
             ["solarhub-mqtt"] => "MQTT bridge (state, availability, Home Assistant discovery)",
             ["solarhub-mqtt", var child] when child.StartsWith("connection-", StringComparison.Ordinal) => "MQTT connection (owns the broker client)",
+            ["solarhub-alerts"] => "alert watcher (judges the alert rules on this node's banks)",
+            ["solarhub-alerts", "webhook"] => "alert webhook (POSTs raises and clears, with retries)",
             ["telemetry-printer"] => "telemetry printer (console)",
             [var name] when name.StartsWith(EventStreamEndpoints.SubscriberPrefix, StringComparison.Ordinal) => "event stream subscriber (a GET /api/events client)",
             [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
