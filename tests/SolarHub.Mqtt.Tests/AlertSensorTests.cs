@@ -81,11 +81,13 @@ public class AlertSensorTests(ITestOutputHelper output) : BridgeTestKit(output)
     public async Task A_rule_raised_by_the_watcher_shows_on_mqtt_and_switching_it_off_removes_its_sensor()
     {
         var hub = new HubConfig([House], [], Alerts: new AlertsConfig([new AlertOverride(AlertKind.SocLow, For: TimeSpan.Zero)]));
-        Sys.ActorOf(AlertWatcher.Props(hub), "alerts");
+        var watcher = Sys.ActorOf(AlertWatcher.Props(hub), "alerts");
         var bridge = Sys.ActorOf(MqttBridge.Props(Mqtt, hub.Banks, Timings, alerts: hub.Alerts), "mqtt");
         ExpectConnected();
         await Watcher.WaitForTextAsync("solarhub/house/alert/soc_low", "OFF");
 
+        // Answered once the watcher has started: it follows the telemetry from then on.
+        await watcher.Ask<AlertsReport>(GetAlerts.Instance, Generous);
         Publish(Bank("house", soc: 8));
         await Watcher.WaitForTextAsync("solarhub/house/alert/soc_low", "ON");
 
