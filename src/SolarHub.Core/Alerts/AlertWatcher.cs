@@ -24,6 +24,7 @@ public sealed class AlertWatcher : ReceiveActor, IWithTimers
     private readonly TimeSpan _tick;
     private readonly Props _webhookProps;
     private IActorRef _webhook = ActorRefs.Nobody;
+    private WebhookStatus? _webhookStatus;
     private long _appliedVersion = -1;
     private HubConfig _initial;
 
@@ -48,9 +49,8 @@ public sealed class AlertWatcher : ReceiveActor, IWithTimers
             _appliedVersion = m.Version;
             Apply(m.Config);
         });
-        Receive<GetAlerts>(_ => _webhook.Ask<WebhookStatus>(AlertWebhook.GetStatus.Instance, TimeSpan.FromSeconds(5))
-            .ContinueWith(status => (object)Report(status.IsCompletedSuccessfully ? status.Result : null), TaskContinuationOptions.ExecuteSynchronously)
-            .PipeTo(Sender));
+        Receive<WebhookStatus>(status => _webhookStatus = status);
+        Receive<GetAlerts>(_ => Sender.Tell(Report()));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -93,9 +93,9 @@ public sealed class AlertWatcher : ReceiveActor, IWithTimers
         }
     }
 
-    private AlertsReport Report(WebhookStatus? webhook) => new(
+    private AlertsReport Report() => new(
         _book.Active,
         _book.Rules.Select(b => new BankAlertRules(b.BankId, b.Rules.Select(AlertRuleView.Of).ToList())).ToList(),
         _book.Config?.Webhook is { } url ? AlertsConfig.WebhookDisplay(url) : null,
-        _book.Config?.Webhook is null ? null : webhook);
+        _book.Config?.Webhook is null ? null : _webhookStatus);
 }

@@ -11,7 +11,7 @@ namespace SolarHub.Core.Alerts;
 /// message (never awaited here), so a slow or dead receiver holds up nothing but this queue. A failure (an error status,
 /// no answer) is retried with doubling waits (<see cref="WebhookRetry"/>); while the receiver is down deliveries wait in
 /// a bounded <see cref="WebhookQueue"/> that drops the oldest. A streak of failures is logged once, and once more when
-/// it ends.
+/// it ends. Its parent hears each change of its <see cref="WebhookStatus"/>, so the API asks no one.
 /// </summary>
 public sealed class AlertWebhook : ReceiveActor, IWithTimers
 {
@@ -100,7 +100,7 @@ public sealed class AlertWebhook : ReceiveActor, IWithTimers
             _waitingToRetry = false;
             Post();
         });
-        Receive<GetStatus>(_ => Sender.Tell(new WebhookStatus(_delivered, _queue.Count + (_inFlight is null ? 0 : 1), _queue.Dropped + _gaveUp, _failures, _lastError)));
+        Receive<GetStatus>(_ => Sender.Tell(Status));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -108,6 +108,18 @@ public sealed class AlertWebhook : ReceiveActor, IWithTimers
     /// <param name="handler">The HTTP handler (tests); null: a handler of its own.</param>
     public static Props Props(WebhookRetry? retry = null, int capacity = DefaultCapacity, TimeSpan? requestTimeout = null, HttpMessageHandler? handler = null) =>
         Akka.Actor.Props.Create(() => new AlertWebhook(retry ?? WebhookRetry.Default, capacity, requestTimeout ?? TimeSpan.FromSeconds(10), handler));
+
+    private WebhookStatus Status => new(_delivered, _queue.Count + (_inFlight is null ? 0 : 1), _queue.Dropped + _gaveUp, _failures, _lastError);
+
+    protected override void PostStop() => _http.Dispose();
+
+    // Every message may change the counts: the parent (the watcher) keeps the latest for GET /api/alerts.
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        var handled = base.AroundReceive(receive, message);
+        if (message is not GetStatus) Context.Parent.Tell(Status);
+        return handled;
+    }
 
     private string Shown => _url is null ? "(none)" : AlertsConfig.WebhookDisplay(_url);
 
@@ -157,6 +169,4 @@ public sealed class AlertWebhook : ReceiveActor, IWithTimers
             content.Dispose();
         }
     }
-
-    protected override void PostStop() => _http.Dispose();
 }

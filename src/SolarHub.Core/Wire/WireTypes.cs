@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using SolarHub.Core.Adapters;
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Telemetry;
 
@@ -48,6 +49,8 @@ public static class WireTypes
         new(typeof(FailoverOccurred), "failover-occurred"),
         new(typeof(BankAlarm), "bank-alarm"),
         new(typeof(RelayedBankEvent), "relayed-bank-event"),
+        new(typeof(AlertRaised), "alert-raised"),
+        new(typeof(AlertCleared), "alert-cleared"),
     ];
 
     private static readonly FrozenDictionary<Type, Row> ByType = Rows.ToFrozenDictionary(r => r.Type);

@@ -53,6 +53,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             if (m.Event is PackTelemetry pack) OnPack(pack);
             else if (m.Event is BankTelemetry totals) OnBank(totals);
+            else if (m.Event is AlertRaised raised) _alerts.Raise(raised);
+            else if (m.Event is AlertCleared cleared) _alerts.Clear(cleared);
         });
         // Alerts are rare: followed with or without a broker, so a broker set later shows what is raised.
         Receive<AlertRaised>(_alerts.Raise);

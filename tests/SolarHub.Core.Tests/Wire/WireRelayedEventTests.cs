@@ -3,11 +3,11 @@ using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Core.Tests.Wire;
 
-/// <summary>A relayed bank event carries each of the five bank events, inline (no base64 of a nested serializer).</summary>
+/// <summary>A relayed bank event carries each of the bank events (and the alert events), inline (no base64 of a nested serializer).</summary>
 [Collection(WireCollection.Name)]
 public sealed class WireRelayedEventTests(WireNode node)
 {
-    public static TheoryData<string> Events => new() { "pack", "bank", "adapter", "failover", "alarm" };
+    public static TheoryData<string> Events => new() { "pack", "bank", "adapter", "failover", "alarm", "alert-raised", "alert-cleared" };
 
     private static object Sample(string which) => which switch
     {
@@ -16,6 +16,8 @@ public sealed class WireRelayedEventTests(WireNode node)
         "adapter" => WireSamples.For(typeof(AdapterStateChanged)),
         "failover" => WireSamples.For(typeof(FailoverOccurred)),
         "alarm" => WireSamples.For(typeof(BankAlarm)),
+        "alert-raised" => WireSamples.For(typeof(SolarHub.Core.Alerts.AlertRaised)),
+        "alert-cleared" => WireSamples.For(typeof(SolarHub.Core.Alerts.AlertCleared)),
         _ => throw new ArgumentOutOfRangeException(nameof(which)),
     };
 

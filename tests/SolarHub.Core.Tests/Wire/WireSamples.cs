@@ -1,6 +1,8 @@
 using System.IO.Ports;
 using SolarHub.Configuration;
+using SolarHub.Configuration.Alerts;
 using SolarHub.Core.Adapters;
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Telemetry;
 using SolarHub.Core.Tests.Support;
@@ -59,6 +61,8 @@ public static class WireSamples
         [typeof(FailoverOccurred)] = () => Failover(),
         [typeof(BankAlarm)] = () => new BankAlarm("bank-1", At, BankAlarmKind.PackStale, "pack 3 stale", Cleared: true),
         [typeof(RelayedBankEvent)] = () => new RelayedBankEvent("node-b", Pack(6)),
+        [typeof(AlertRaised)] = () => new AlertRaised("bank-1", AlertKind.CellDelta, 3, 0.112, 0.1, At, "bank 1, pack 3: cell voltage spread 0.112 V"),
+        [typeof(AlertCleared)] = () => new AlertCleared("bank-1", AlertKind.BankDown, null, 0, 0, At, "bank 1: bank down cleared"),
     };
 
     /// <summary>ReceivedTimestamp is 0: a Stopwatch timestamp is not sent (see WireJson), so only 0 comes back equal.</summary>
