@@ -26,9 +26,11 @@ public sealed class AlertEndToEndTests
         var before = await node.PollAsync("/api/alerts", a => a["banks"]!.AsArray().Count == 1, "listed the bank's rules");
         before["banks"]![0]!["rules"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).Should().Equal(AlertKinds.All.Select(s => s.Key));
 
-        // SOC at or below 40 % for 2 s raises; at or above 45 % for 2 s clears: stored as a user would, applied live.
+        // SOC at or below 40 % for 2 s raises; at or above 45 % for 2 s clears: stored as a user would, applied live,
+        // with a webhook that fails once (retried).
+        await using var webhook = WebhookReceiver.Start(failFirst: 1);
         var answer = await ConfigStoreClient.ProposeAsync(store,
-            [new AlertsConfigured(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "cellar", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(2))]))],
+            [new AlertsConfigured(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "cellar", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(2))], webhook.Url))],
             "test", CancellationToken.None);
         answer.Should().BeOfType<ChangesAccepted>();
         await node.PollAsync("/api/alerts?bank=cellar", a => Rule(a, "soc_low")?["raise"]?.GetValue<double>() == 40, "applied the stored rule");
@@ -51,6 +53,12 @@ public sealed class AlertEndToEndTests
         cleared.Data["rule"]!.GetValue<string>().Should().Be("soc_low");
         cleared.Data["threshold"]!.GetValue<double>().Should().Be(45);
         (await node.GetJsonAsync("/api/alerts"))["active"]!.AsArray().Should().NotContain(a => a!["rule"]!.GetValue<string>() == "soc_low");
+
+        // The webhook had both, in order, the raise once more after its 500.
+        await webhook.UntilAsync(r => r.Count(x => x.Status == 200) == 2, Patience);
+        webhook.Requests.Select(r => (r.Status, (string)JsonNode.Parse(r.Body)!["event"]!)).Should().Equal((500, "alert-raised"), (200, "alert-raised"), (200, "alert-cleared"));
+        var status = (await node.PollAsync("/api/alerts", a => a["webhookStatus"]?["delivered"]?.GetValue<long>() == 2, "counted both deliveries"))["webhookStatus"]!;
+        (status["failures"]!.GetValue<long>(), status["dropped"]!.GetValue<long>(), status["queued"]!.GetValue<int>()).Should().Be((1L, 0L, 0));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Akka.Actor;
 using SolarHub.Configuration.Alerts;
@@ -19,7 +17,7 @@ public sealed class AlertWebhookTests(ITestOutputHelper output) : Akka.TestKit.X
     [Fact]
     public async Task Each_alert_is_posted_as_json_in_order_and_a_500_is_retried()
     {
-        await using var receiver = Receiver.Start(failFirst: 1);
+        await using var receiver = WebhookReceiver.Start(failFirst: 1);
         var webhook = Sys.ActorOf(AlertWebhook.Props(Fast));
         webhook.Tell(new AlertWebhook.UseWebhook(receiver.Url));
         webhook.Tell(Raised(1));
@@ -57,64 +55,8 @@ public sealed class AlertWebhookTests(ITestOutputHelper output) : Akka.TestKit.X
         status.Queued.Should().Be(4, "three waiting and one being retried");
         status.Dropped.Should().Be(6);
 
-        await using var receiver = Receiver.Start(failFirst: 0, port);
+        await using var receiver = WebhookReceiver.Start(failFirst: 0, port);
         await receiver.UntilAsync(r => r.Count >= 4, TimeSpan.FromSeconds(20));
         receiver.Requests.Select(r => JsonNode.Parse(r.Body)!["message"]!.GetValue<string>()).Should().Equal("alert 1", "alert 8", "alert 9", "alert 10");
-    }
-
-    /// <summary>An HTTP server on 127.0.0.1 that answers 500 to its first requests, then 200, and keeps what it was sent.</summary>
-    private sealed class Receiver : IAsyncDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly CancellationTokenSource _stop = new();
-        private Task _loop = Task.CompletedTask;
-
-        public ConcurrentQueue<(int Status, string Body, string ContentType)> Requests { get; } = new();
-
-        public string Url { get; private init; } = "";
-
-        public static Receiver Start(int failFirst, int? port = null)
-        {
-            var url = $"http://127.0.0.1:{port ?? LoopbackPorts.Free()}/hook/";
-            var receiver = new Receiver { Url = url };
-            receiver._listener.Prefixes.Add(url);
-            receiver._listener.Start();
-            receiver._loop = receiver.Serve(failFirst);
-            return receiver;
-        }
-
-        private async Task Serve(int failFirst)
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-                using var reader = new StreamReader(context.Request.InputStream);
-                var body = await reader.ReadToEndAsync();
-                var status = failFirst-- > 0 ? 500 : 200;
-                Requests.Enqueue((status, body, context.Request.ContentType ?? ""));
-                context.Response.StatusCode = status;
-                context.Response.Close();
-            }
-        }
-
-        public async Task UntilAsync(Func<IReadOnlyCollection<(int Status, string Body, string ContentType)>, bool> done, TimeSpan patience)
-        {
-            var deadline = DateTime.UtcNow + patience;
-            while (!done(Requests))
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"the receiver got {Requests.Count} request(s): {string.Join(" | ", Requests.Select(r => $"{r.Status} {r.Body}"))}");
-                await Task.Delay(20);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            _listener.Close();
-            await _loop;
-        }
     }
 }
