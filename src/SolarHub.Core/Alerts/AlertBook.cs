@@ -16,7 +16,7 @@ public sealed class AlertBook
     // Series whose values are not live (a stale pack, a stale bank): a pending threshold does not complete on old figures.
     private readonly HashSet<(string Bank, byte? Pack)> _frozen = new();
 
-    private sealed record BankRules(string Name, string? PreferredAdapter, IReadOnlyDictionary<AlertKind, AlertRule> Rules);
+    private sealed record BankRules(string Name, string? PreferredAdapter, IReadOnlyDictionary<AlertKind, AlertRule> Rules, IReadOnlySet<byte> Packs);
 
     public AlertsConfig? Config { get; private set; }
 
@@ -38,11 +38,11 @@ public sealed class AlertBook
         _banks.Clear();
         foreach (var bank in config.Banks)
             _banks[bank.Id] = new BankRules(bank.Name, bank.FailoverOrder.FirstOrDefault()?.Id,
-                AlertsConfig.Effective(config.Alerts, bank.Id).ToDictionary(r => r.Kind));
+                AlertsConfig.Effective(config.Alerts, bank.Id).ToDictionary(r => r.Kind), bank.Packs.Select(p => p.Address).ToHashSet());
         var events = new List<object>();
         foreach (var (key, condition) in _conditions.ToList())
         {
-            var rule = _banks.TryGetValue(key.Bank, out var bank) ? bank.Rules[key.Kind] : null;
+            var rule = _banks.TryGetValue(key.Bank, out var bank) && (key.Pack is not { } pack || bank.Packs.Contains(pack)) ? bank.Rules[key.Kind] : null;
             if (rule is { Enabled: true })
             {
                 condition.Rule = rule;
@@ -52,7 +52,7 @@ public sealed class AlertBook
             if (condition.Active)
                 events.Add(new AlertCleared(key.Bank, key.Kind, key.Pack, condition.Value, condition.Rule.Clear, now,
                     $"{Subject(key.Bank, key.Pack)}: {condition.Rule.Spec.Title.ToLowerInvariant()} cleared: " +
-                    (rule is null ? "the bank is no longer configured" : "the rule was switched off")));
+                    (rule is not null ? "the rule was switched off" : bank is null ? "the bank is no longer configured" : "the pack is no longer configured")));
         }
         return events;
     }
@@ -96,7 +96,7 @@ public sealed class AlertBook
     private List<object> Observe(string bankId, byte? pack, IEnumerable<(AlertKind Kind, double Value)> signals, DateTimeOffset now)
     {
         var events = new List<object>();
-        if (!_banks.TryGetValue(bankId, out var bank)) return events;
+        if (!_banks.TryGetValue(bankId, out var bank) || (pack is { } address && !bank.Packs.Contains(address))) return events;
         foreach (var (kind, value) in signals)
         {
             var rule = bank.Rules[kind];

@@ -107,4 +107,18 @@ public sealed class AlertBookTests
         gone.Should().ContainSingle().Which.As<AlertCleared>().Message.Should().EndWith("the bank is no longer configured");
         book.Observe(Bank(soc: 5), T0.AddSeconds(2)).Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_pack_taken_out_of_the_bank_clears_its_alerts_and_is_no_longer_judged()
+    {
+        var config = Config(new AlertsConfig([new AlertOverride(AlertKind.CellMax, For: TimeSpan.Zero)]));
+        var book = new AlertBook();
+        book.Apply(config, T0);
+        book.Observe(Pack(2, cellMax: 3.70), T0).Should().ContainSingle().Which.Should().BeOfType<AlertRaised>();
+
+        var onePack = config with { Banks = [config.Banks[0] with { Packs = [new PackConfig(1)] }] };
+        book.Apply(onePack, T0.AddSeconds(1)).Should().ContainSingle().Which.As<AlertCleared>().Message
+            .Should().Be("bank House, pack 2: high cell voltage cleared: the pack is no longer configured");
+        book.Observe(Pack(2, cellMax: 3.70), T0.AddSeconds(2)).Should().BeEmpty();
+    }
 }
