@@ -93,19 +93,20 @@ public sealed class AlertBook
             if (key.Bank == bankId && key.Pack == pack && condition.Rule.Spec.HasThresholds) condition.Interrupt();
     }
 
-    private List<object> Observe(string bankId, byte? pack, IEnumerable<(AlertKind Kind, double Value)> signals, DateTimeOffset now)
+    // The hot path (every reading of every pack): nothing is allocated for the events unless there are some.
+    private IReadOnlyList<object> Observe(string bankId, byte? pack, IEnumerable<(AlertKind Kind, double Value)> signals, DateTimeOffset now)
     {
-        var events = new List<object>();
-        if (!_banks.TryGetValue(bankId, out var bank) || (pack is { } address && !bank.Packs.Contains(address))) return events;
+        List<object>? events = null;
+        if (!_banks.TryGetValue(bankId, out var bank) || (pack is { } address && !bank.Packs.Contains(address))) return [];
         foreach (var (kind, value) in signals)
         {
             var rule = bank.Rules[kind];
             if (!rule.Enabled) continue;
             var key = (bankId, kind, rule.Spec.PerPack ? pack : null);
             if (!_conditions.TryGetValue(key, out var condition)) _conditions[key] = condition = new AlertCondition(rule);
-            if (condition.Observe(value, now) is var t and not AlertTransition.None) events.Add(Event(key, condition, t, now));
+            if (condition.Observe(value, now) is var t and not AlertTransition.None) (events ??= []).Add(Event(key, condition, t, now));
         }
-        return events;
+        return (IReadOnlyList<object>?)events ?? [];
     }
 
     private object Event((string Bank, AlertKind Kind, byte? Pack) key, AlertCondition condition, AlertTransition transition, DateTimeOffset now)
