@@ -15,6 +15,8 @@ public sealed class AlertBook
     private readonly Dictionary<string, BankRules> _banks = new(StringComparer.Ordinal);
     // Series whose values are not live (a stale pack, a stale bank): a pending threshold does not complete on old figures.
     private readonly HashSet<(string Bank, byte? Pack)> _frozen = new();
+    // Packs that ever reported: the bank says nothing of a pack it never heard, so its silence is judged from the bank's totals.
+    private readonly HashSet<(string Bank, byte Pack)> _heard = new();
 
     private sealed record BankRules(string Name, string? PreferredAdapter, IReadOnlyDictionary<AlertKind, AlertRule> Rules, IReadOnlySet<byte> Packs);
 
@@ -61,6 +63,7 @@ public sealed class AlertBook
     {
         if (pack.Stale) Freeze(pack.BankId, pack.Address);
         else _frozen.Remove((pack.BankId, pack.Address));
+        _heard.Add((pack.BankId, pack.Address));
         return Observe(pack.BankId, pack.Address, AlertSignals.Of(pack), now);
     }
 
@@ -69,7 +72,14 @@ public sealed class AlertBook
         if (!_banks.TryGetValue(bank.BankId, out var rules)) return [];
         if (bank.Stale) Freeze(bank.BankId, null);
         else _frozen.Remove((bank.BankId, null));
-        return Observe(bank.BankId, null, AlertSignals.Of(bank, rules.PreferredAdapter), now);
+        var events = Observe(bank.BankId, null, AlertSignals.Of(bank, rules.PreferredAdapter), now);
+        if (bank.State == BankState.Starting) return events;
+        // A configured pack never heard from once the bank is past starting: stale from the start.
+        List<object>? silent = null;
+        foreach (var address in rules.Packs)
+            if (!_heard.Contains((bank.BankId, address)))
+                foreach (var e in Observe(bank.BankId, address, [(AlertKind.PackStale, 1)], now)) (silent ??= [.. events]).Add(e);
+        return (IReadOnlyList<object>?)silent ?? events;
     }
 
     /// <summary>The latest values again: a duration ends even when readings are sparse.</summary>

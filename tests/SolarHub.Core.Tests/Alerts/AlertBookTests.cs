@@ -52,6 +52,8 @@ public sealed class AlertBookTests
     public void Soc_standby_adapter_and_down_are_judged_on_the_bank()
     {
         var book = Book();
+        book.Observe(Pack(1), T0);
+        book.Observe(Pack(2), T0);
         book.Observe(Bank(active: "gw-b", soc: 10), T0).Should().BeEmpty();
         var later = book.Observe(Bank(active: "gw-b", soc: 10), T0.AddSeconds(60));
         later.OfType<AlertRaised>().Select(a => a.Kind).Should().BeEquivalentTo([AlertKind.SocLow, AlertKind.StandbyAdapter]);
@@ -106,6 +108,21 @@ public sealed class AlertBookTests
         var gone = book.Apply(new HubConfig([], []), T0.AddSeconds(1));
         gone.Should().ContainSingle().Which.As<AlertCleared>().Message.Should().EndWith("the bank is no longer configured");
         book.Observe(Bank(soc: 5), T0.AddSeconds(2)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_configured_pack_that_never_reports_is_stale_once_the_bank_is_past_starting()
+    {
+        var book = Book();
+        book.Observe(Pack(1), T0);
+        book.Observe(Bank(BankState.Starting), T0).Should().BeEmpty();
+        book.Observe(Bank(BankState.Degraded), T0.AddSeconds(1)).Should().BeEmpty();
+        book.Observe(Pack(1), T0.AddSeconds(31));
+        var events = book.Observe(Bank(BankState.Degraded), T0.AddSeconds(31));
+
+        var stale = events.Should().ContainSingle().Which.Should().BeOfType<AlertRaised>().Subject;
+        (stale.Kind, stale.Pack).Should().Be((AlertKind.PackStale, (byte?)2), "pack 1 reports; pack 2 never did");
+        stale.Message.Should().Be("bank House, pack 2: no fresh data for 30 s");
     }
 
     [Fact]
