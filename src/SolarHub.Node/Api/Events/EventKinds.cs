@@ -8,6 +8,7 @@ public static class EventKinds
     public const string AdapterState = "adapter-state";
     public const string Failover = "failover";
     public const string BankAlarm = "bank-alarm";
+    public const string Energy = "energy";
 
     /// <summary>Events that change something (as opposed to the periodic telemetry).</summary>
     public static bool IsNotable(string kind) => kind is AdapterState or Failover or BankAlarm;

@@ -40,6 +40,7 @@ public sealed record ServerEvent(string Kind, object Data)
         [typeof(AdapterStateChanged)] = EventKinds.AdapterState,
         [typeof(FailoverOccurred)] = EventKinds.Failover,
         [typeof(BankAlarm)] = EventKinds.BankAlarm,
+        [typeof(BankEnergy)] = EventKinds.Energy,
     };
 
     /// <summary>
@@ -73,6 +74,7 @@ public sealed record ServerEvent(string Kind, object Data)
         AdapterStateChanged a => a.BankId,
         FailoverOccurred f => f.BankId,
         BankAlarm a => a.BankId,
+        BankEnergy e => e.BankId,
         _ => null,
     };
 }
