@@ -1,10 +1,10 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Prometheus;
-using SolarHub.History.Energy;
-using SolarHub.History.Hosting;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Telemetry;
+using SolarHub.History.Energy;
+using SolarHub.History.Hosting;
 
 namespace SolarHub.Node.Api.Metrics;
 
