@@ -10,17 +10,39 @@ namespace SolarHub.History.Energy;
 /// and pack) and <c>energy_daily</c> (one per bank, pack and UTC day). Watt-hours are stored; kWh are shown. A bank's
 /// own rows have address -1 (no pack has it: JK addresses are 0 to 15).
 /// </summary>
-public sealed class SqlEnergyStore(string connectionString, HistoryDialect dialect) : IEnergyStore
+public sealed class SqlEnergyStore : IEnergyStore
 {
     private const int BankRow = -1;
     private const long MsPerDay = 86_400_000;
+    private readonly string _connectionString;
+    private readonly HistoryDialect _dialect;
+    private readonly bool _readOnly;
     private volatile bool _schemaReady;
 
-    public static SqlEnergyStore For(ConfigDatabase database) => new(database.ConnectionString, HistoryDialect.For(database.Kind));
+    public SqlEnergyStore(string connectionString, HistoryDialect dialect, string description, bool readOnly = false)
+    {
+        _connectionString = readOnly ? dialect.ReadOnly(connectionString) : connectionString;
+        _dialect = dialect;
+        _readOnly = readOnly;
+        Description = description;
+    }
+
+    public static SqlEnergyStore For(ConfigDatabase database) => new(database.ConnectionString, HistoryDialect.For(database.Kind), database.Description);
+
+    /// <summary>
+    /// A store that only reads (an export, perhaps of a backup): opened read-only, nothing created, and reading a
+    /// database without energy tables throws <see cref="MissingHistoryException"/>.
+    /// </summary>
+    public static SqlEnergyStore ForReading(ConfigDatabase database) =>
+        new(database.ConnectionString, HistoryDialect.For(database.Kind), database.Description, readOnly: true);
+
+    /// <summary>What the store is, for messages (e.g. <c>sqlite:/var/lib/solarhub/solarhub.db</c>).</summary>
+    public string Description { get; }
 
     public async Task<IReadOnlyList<BankEnergy>> AddAsync(IReadOnlyDictionary<EnergyKey, EnergyDelta> energy, DateTimeOffset now, CancellationToken ct = default)
     {
         if (energy.Count == 0) return [];
+        if (_readOnly) throw new InvalidOperationException($"{Description} was opened read-only");
         // The bank's rows get the sum of its packs'.
         var rows = new Dictionary<(string Bank, int Address, long Day), EnergyDelta>();
         foreach (var (key, delta) in energy)
@@ -34,7 +56,7 @@ public sealed class SqlEnergyStore(string connectionString, HistoryDialect diale
 
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        string p = dialect.Placeholder(0), q = dialect.Placeholder(1), r = dialect.Placeholder(2), s = dialect.Placeholder(3), t = dialect.Placeholder(4);
+        string p = _dialect.Placeholder(0), q = _dialect.Placeholder(1), r = _dialect.Placeholder(2), s = _dialect.Placeholder(3), t = _dialect.Placeholder(4);
         foreach (var ((bank, address, day), delta) in rows)
             await ExecuteAsync(connection, transaction,
                 $"INSERT INTO energy_daily (bank_id, address, day_ms, charged_wh, discharged_wh) VALUES ({p}, {q}, {r}, {s}, {t}) " +
@@ -68,7 +90,7 @@ public sealed class SqlEnergyStore(string connectionString, HistoryDialect diale
         await using var connection = await OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT day_ms, charged_wh, discharged_wh FROM energy_daily " +
-            $"WHERE bank_id = {dialect.Placeholder(0)} AND address = {dialect.Placeholder(1)} AND day_ms >= {dialect.Placeholder(2)} AND day_ms <= {dialect.Placeholder(3)} ORDER BY day_ms";
+            $"WHERE bank_id = {_dialect.Placeholder(0)} AND address = {_dialect.Placeholder(1)} AND day_ms >= {_dialect.Placeholder(2)} AND day_ms <= {_dialect.Placeholder(3)} ORDER BY day_ms";
         AddParameters(command, [bankId, pack is { } a ? (int)a : BankRow, DayMs(from), DayMs(to)]);
         var days = new List<EnergyDay>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -83,7 +105,7 @@ public sealed class SqlEnergyStore(string connectionString, HistoryDialect diale
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT bank_id, address, charged_wh, discharged_wh, updated_ms FROM energy_totals" +
-            (bankId is null ? "" : $" WHERE bank_id = {dialect.Placeholder(0)}") + " ORDER BY bank_id, address";
+            (bankId is null ? "" : $" WHERE bank_id = {_dialect.Placeholder(0)}") + " ORDER BY bank_id, address";
         if (bankId is not null) AddParameters(command, [bankId]);
         var banks = new List<BankEnergy>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -127,7 +149,7 @@ public sealed class SqlEnergyStore(string connectionString, HistoryDialect diale
         for (int i = 0; i < values.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = dialect.ParameterName(i);
+            parameter.ParameterName = _dialect.ParameterName(i);
             parameter.Value = values[i];
             command.Parameters.Add(parameter);
         }
@@ -135,16 +157,29 @@ public sealed class SqlEnergyStore(string connectionString, HistoryDialect diale
 
     private static long DayMs(DateOnly day) => day.DayNumber * MsPerDay - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber * MsPerDay;
 
+    private async Task RequireTableAsync(DbConnection connection, string name, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _dialect.CountTablesSql;
+        AddParameters(command, [name]);
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 0) throw new MissingHistoryException(Description, name);
+    }
+
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = dialect.CreateConnection(connectionString);
+        var connection = _dialect.CreateConnection(_connectionString);
         try
         {
             await connection.OpenAsync(ct);
-            await dialect.PrepareAsync(connection, ct);
+            await _dialect.PrepareAsync(connection, ct);
+            if (_readOnly)
+            {
+                await RequireTableAsync(connection, "energy_daily", ct);
+                return connection;
+            }
             if (!_schemaReady)
             {
-                await dialect.InitializeAsync(connection, ct);
+                await _dialect.InitializeAsync(connection, ct);
                 foreach (var sql in new[]
                 {
                     "CREATE TABLE IF NOT EXISTS energy_totals (bank_id TEXT NOT NULL, address INTEGER NOT NULL, charged_wh DOUBLE PRECISION NOT NULL, " +

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -47,7 +46,7 @@ public static class EnergyEndpoints
             if (answer is not EnergyReport report)
                 return Results.Json(new { error = $"energy: {(answer as EnergyQueryFailed)?.Error ?? answer.ToString()}" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             if (report.Totals is null) return Results.NotFound(new { error = $"no energy counted for bank '{bankId}'" });
-            if (csv) return Results.Text(Csv(report), "text/csv; charset=utf-8");
+            if (csv) return Results.Text(EnergyCsv.Write(report.Days), "text/csv; charset=utf-8");
             var totals = report.Totals;
             return Results.Json(new
             {
@@ -73,14 +72,5 @@ public static class EnergyEndpoints
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return true;
         error = $"{name}: '{text}' is not a date (YYYY-MM-DD, a UTC day)";
         return false;
-    }
-
-    /// <summary>One line per day with energy: <c>day,charged_kwh,discharged_kwh</c>.</summary>
-    private static string Csv(EnergyReport report)
-    {
-        var text = new StringBuilder("day,charged_kwh,discharged_kwh\n");
-        foreach (var d in report.Days)
-            text.Append(CultureInfo.InvariantCulture, $"{d.Day:yyyy-MM-dd},{d.ChargedKwh:0.###},{d.DischargedKwh:0.###}\n");
-        return text.ToString();
     }
 }
