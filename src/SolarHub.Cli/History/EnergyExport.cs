@@ -17,19 +17,11 @@ public static class EnergyExport
 
     public static async Task<int> RunAsync(Request request, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        if (!TryDay(request.To, today, "--to", out var to, out var error) || !TryDay(request.From, to.AddDays(-29), "--from", out var from, out error))
-            return Fail(stderr, 2, error!);
-        if (from > to) return Fail(stderr, 2, $"--from: {from:yyyy-MM-dd} is after --to ({to:yyyy-MM-dd})");
-        byte? pack = null;
-        if (request.Pack is not null)
-        {
-            if (!byte.TryParse(request.Pack, NumberStyles.None, CultureInfo.InvariantCulture, out var address) || address > 15)
-                return Fail(stderr, 2, $"--pack: '{request.Pack}' is not a pack address (0 to 15)");
-            pack = address;
-        }
-        if (!DatabaseOption.TryParse(request.Database, out var database, out error, out int exitCode, createFolder: false))
-            return Fail(stderr, exitCode, error!);
+        if (!EnergyRequest.TryParse(request.Bank, request.From, request.To, request.Pack, DateOnly.FromDateTime(DateTime.UtcNow), name => "--" + name,
+                out var query, out var error))
+            return Fail(stderr, 2, error);
+        if (!DatabaseOption.TryParse(request.Database, out var database, out var databaseError, out int exitCode, createFolder: false))
+            return Fail(stderr, exitCode, databaseError!);
         // Reading must not create an empty database where the user mistyped a path.
         if (database!.SqliteFile is { } file && !File.Exists(file))
             return Fail(stderr, 1, $"no database at {file} (--database or ${DatabaseOption.EnvironmentVariable})");
@@ -38,7 +30,7 @@ public static class EnergyExport
         IReadOnlyList<EnergyDay> days;
         try
         {
-            days = await store.ReadDaysAsync(request.Bank, pack, from, to, ct);
+            days = await store.ReadDaysAsync(query!.BankId, query.Pack, query.From, query.To, ct);
         }
         catch (OperationCanceledException)
         {
@@ -68,22 +60,13 @@ public static class EnergyExport
         {
             return Fail(stderr, 1, $"{request.Output}: {e.Message}");
         }
-        string what = pack is { } p ? $"pack {p} of bank '{request.Bank}'" : $"bank '{request.Bank}'";
+        string what = query.Pack is { } p ? $"pack {p} of bank '{request.Bank}'" : $"bank '{request.Bank}'";
+        var (from, to) = (query.From, query.To);
         stderr.WriteLine(days.Count == 0
             ? $"history energy: no energy of {what} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd} in {store.Description}"
             : $"history energy: {days.Count} days of {what} from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, {days.Sum(d => d.ChargedKwh):0.###} kWh charged, " +
               $"{days.Sum(d => d.DischargedKwh):0.###} kWh discharged{(request.Output is null ? "" : $", written to {request.Output}")}");
         return 0;
-    }
-
-    private static bool TryDay(string? text, DateOnly fallback, string name, out DateOnly day, out string? error)
-    {
-        error = null;
-        day = fallback;
-        if (text is null) return true;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return true;
-        error = $"{name}: '{text}' is not a date (YYYY-MM-DD, a UTC day)";
-        return false;
     }
 
     private static int Fail(TextWriter stderr, int code, string message)

@@ -68,7 +68,7 @@ public sealed class EnergyEndpointTests
             }
             expected[pack.Key] = (charged / 1000, discharged / 1000);
         }
-        expected.Keys.Should().BeEquivalentTo(new byte[] { 1, 2 });
+        expected.Keys.Order().Should().Equal(1, 2);
         expected.Values.Should().OnlyContain(e => e.Charged > 0 && e.Discharged > 0, "each pack charged and then discharged");
 
         foreach (var (address, (charged, discharged)) in expected)
