@@ -18,6 +18,8 @@ public sealed class MqttTopics(MqttConfig config)
     public string BankAvailability(string bankId) => $"{Base}/{Segment(bankId)}/availability";
     public string PackState(string bankId, byte address) => $"{Base}/{Segment(bankId)}/pack{address}/state";
     public string PackAvailability(string bankId, byte address) => $"{Base}/{Segment(bankId)}/pack{address}/availability";
+    public string BankEnergy(string bankId) => $"{Base}/{Segment(bankId)}/energy";
+    public string PackEnergy(string bankId, byte address) => $"{Base}/{Segment(bankId)}/pack{address}/energy";
 
     /// <summary>Identifies this hub's entities in Home Assistant: the base topic, made safe.</summary>
     public string IdPrefix => Segment(Base);

@@ -100,14 +100,14 @@ public class DiscoveryTests(ITestOutputHelper output) : BridgeTestKit(output)
         await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_house_pack2_voltage/config");
         await Watcher.WaitForTextAsync("solarhub/house/pack2/availability", "offline");
         // The last entity of each device in publishing order: everything before it has arrived.
-        await Watcher.WaitForAsync($"{Prefix}/binary_sensor/solarhub_house_pack1_balancing/config");
-        await Watcher.WaitForAsync($"{Prefix}/binary_sensor/solarhub_house_pack2_balancing/config");
+        await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_house_pack1_energy_discharged/config");
+        await Watcher.WaitForAsync($"{Prefix}/sensor/solarhub_house_pack2_energy_discharged/config");
 
         Watcher.All.Where(m => m.Topic.StartsWith(Prefix)).Should().OnlyContain(m => m.Retain, "discovery configs are retained");
         // The alert rules' problem sensors are counted by AlertSensorTests.
         var uniqueIds = Watcher.All.Where(m => m.Topic.StartsWith(Prefix) && m.Payload.Length > 0 && !m.Topic.Contains("_alert_"))
             .Select(m => m.Json.GetProperty("unique_id").GetString()).Distinct().ToList();
-        uniqueIds.Should().HaveCount(14 + 33 + 30, "14 bank entities, 33 for pack 1 (16 cells, 2 temperatures, MOS), 30 for pack 2 (16 cells, no data yet)");
+        uniqueIds.Should().HaveCount(16 + 36 + 33, "16 bank entities (2 energy counters), 36 for pack 1 (16 cells, 2 temperatures, MOS, cycled capacity, 2 energy counters), 33 for pack 2 (16 cells, no data yet)");
     }
 
     [Fact]

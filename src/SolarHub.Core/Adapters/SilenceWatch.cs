@@ -38,14 +38,20 @@ public sealed class SilenceWatch : IDisposable
         SilenceClock.Add(this);
     }
 
-    /// <summary>On the clock's tick: cancels the reads when the bus has been quiet for longer than allowed.</summary>
-    internal void Check()
+    /// <summary>
+    /// On the clock's tick: cancels the reads when the bus has been quiet for longer than allowed. Returns when it may
+    /// next turn silent (Stopwatch ticks), <see cref="long.MaxValue"/> when it is not watched (now, or any more).
+    /// </summary>
+    internal long Check(long now)
     {
         long allowed = Volatile.Read(ref _allowed);
-        if (allowed == 0 || Stopwatch.GetTimestamp() - Volatile.Read(ref _lastRead) < allowed) return;
+        if (allowed == 0) return long.MaxValue;
+        long deadline = Volatile.Read(ref _lastRead) + allowed;
+        if (now < deadline) return deadline;
         Volatile.Write(ref _allowed, 0);
         try { _silent.Cancel(); }
         catch (ObjectDisposedException) { } // the connection ended meanwhile
+        return long.MaxValue;
     }
 
     public void Dispose()

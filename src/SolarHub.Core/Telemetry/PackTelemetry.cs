@@ -40,6 +40,9 @@ public sealed record PackTelemetry(
     [JsonIgnore]
     public long SourceTimestamp { get; init; }
 
+    /// <summary>The BMS's own cumulative figure: ampere-hours cycled through the pack over its life (0 when it reports none).</summary>
+    public double CycledCapacity { get; init; }
+
     public static PackTelemetry From(string bankId, byte address, string? adapterId, DateTimeOffset updatedAt, in CellInfo c, long sourceTimestamp = 0)
     {
         var cells = new double[c.CellCount];
@@ -54,6 +57,7 @@ public sealed record PackTelemetry(
             temperatures, JkAlarmNames.Names(c.Alarms), c.ChargeMosfet, c.DischargeMosfet, c.Balancing)
         {
             SourceTimestamp = sourceTimestamp,
+            CycledCapacity = c.TotalCycledCapacity,
         };
     }
 }

@@ -48,6 +48,7 @@ public static class WireTypes
         new(typeof(AdapterStateChanged), "adapter-state-changed"),
         new(typeof(FailoverOccurred), "failover-occurred"),
         new(typeof(BankAlarm), "bank-alarm"),
+        new(typeof(BankEnergy), "bank-energy"),
         new(typeof(RelayedBankEvent), "relayed-bank-event"),
         new(typeof(AlertRaised), "alert-raised"),
         new(typeof(AlertCleared), "alert-cleared"),

@@ -61,6 +61,7 @@ internal sealed class BridgedBanks
         {
             ForgetDiscovery(bank);
             bank.Totals.ForgetBroker();
+            bank.Energy.ForgetWhatWasSaid();
             foreach (var pack in bank.Packs.Values) pack.State.ForgetBroker();
         }
     }
@@ -72,6 +73,7 @@ internal sealed class BridgedBanks
         {
             ForgetDiscovery(bank);
             bank.Totals.ForgetWhatWasSaid();
+            bank.Energy.ForgetWhatWasSaid();
             foreach (var pack in bank.Packs.Values) pack.State.ForgetWhatWasSaid();
         }
     }

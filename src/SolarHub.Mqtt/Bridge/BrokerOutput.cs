@@ -5,7 +5,7 @@ using SolarHub.Mqtt.HomeAssistant;
 namespace SolarHub.Mqtt.Bridge;
 
 /// <summary>
-/// What the bridge sends to one broker configuration: each flush, the state and availability of every bank and pack
+/// What the bridge sends to one broker configuration: each flush, the state and availability of every bank and pack, new energy counters
 /// (and their Home Assistant discovery when it is on); on removal, the retained topics to clear. Built anew when the
 /// broker configuration changes, since topics and discovery depend on it.
 /// </summary>
@@ -51,7 +51,19 @@ internal sealed class BrokerOutput(MqttConfig mqtt, MqttTimings timings)
                 pack.State.Topics ??= new EntityTopics(_topics.PackState(bank.Id, pack.Address), _topics.PackAvailability(bank.Id, pack.Address));
                 pack.State.Say(p => p.Stale, StatePayloads.Pack, now, timings.StaleAfter, send);
             }
+            SayEnergy(bank, send);
         }
+    }
+
+    /// <summary>New energy counters, retained (a counter stays true until the next one): the bank's and its known packs'.</summary>
+    private void SayEnergy(BankOutput bank, Action<MqttMessage> send)
+    {
+        if (!bank.Energy.Dirty || bank.Energy.Latest is not { } energy) return;
+        send(new MqttMessage(_topics.BankEnergy(bank.Id), StatePayloads.Energy(energy.ChargedKwh, energy.DischargedKwh, energy.At), Retain: true));
+        foreach (var pack in energy.Packs)
+            if (bank.Packs.ContainsKey(pack.Address))
+                send(new MqttMessage(_topics.PackEnergy(bank.Id, pack.Address), StatePayloads.Energy(pack.ChargedKwh, pack.DischargedKwh, energy.At), Retain: true));
+        bank.Energy.Dirty = false;
     }
 
     /// <summary>The retained topics that keep a bank (and its packs) in Home Assistant; it no longer holds any after this.</summary>
@@ -60,6 +72,7 @@ internal sealed class BrokerOutput(MqttConfig mqtt, MqttTimings timings)
         var topics = bank.Packs.Values.SelectMany(pack => Removal(bank.Id, pack)).ToList();
         topics.AddRange(bank.Totals.DiscoveryTopics);
         topics.Add(_topics.BankAvailability(bank.Id));
+        topics.Add(_topics.BankEnergy(bank.Id));
         bank.Totals.DiscoveryTopics.Clear();
         return topics;
     }
@@ -69,6 +82,7 @@ internal sealed class BrokerOutput(MqttConfig mqtt, MqttTimings timings)
     {
         var topics = pack.State.DiscoveryTopics.ToList();
         topics.Add(_topics.PackAvailability(bankId, pack.Address));
+        topics.Add(_topics.PackEnergy(bankId, pack.Address));
         pack.State.DiscoveryTopics.Clear();
         return topics;
     }

@@ -48,11 +48,13 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
         Receive<PackTelemetry>(OnPack);
         Receive<BankTelemetry>(OnBank);
+        Receive<BankEnergy>(OnEnergy);
         // A cluster's other nodes' banks, relayed: the bridge runs once per cluster (a singleton) and publishes them all.
         Receive<RelayedBankEvent>(m =>
         {
             if (m.Event is PackTelemetry pack) OnPack(pack);
             else if (m.Event is BankTelemetry totals) OnBank(totals);
+            else if (m.Event is BankEnergy energy) OnEnergy(energy);
             else if (m.Event is AlertRaised raised) _alerts.Raise(raised);
             else if (m.Event is AlertCleared cleared) _alerts.Clear(cleared);
         });
@@ -148,6 +150,8 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         if (_banks.For(totals.BankId) is { } bank) bank.Totals.Update(totals, Now);
     }
 
+    private void OnEnergy(BankEnergy energy) => _banks.For(energy.BankId)?.Energy.Update(energy);
+
     private void Apply(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, AlertsConfig? alerts)
     {
         if (banks is not null)
@@ -201,12 +205,14 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
             Context.System.EventStream.Subscribe(Self, typeof(BankTelemetry));
+            Context.System.EventStream.Subscribe(Self, typeof(BankEnergy));
             Context.System.EventStream.Subscribe(Self, typeof(RelayedBankEvent));
         }
         else
         {
             Context.System.EventStream.Unsubscribe(Self, typeof(PackTelemetry));
             Context.System.EventStream.Unsubscribe(Self, typeof(BankTelemetry));
+            Context.System.EventStream.Unsubscribe(Self, typeof(BankEnergy));
             Context.System.EventStream.Unsubscribe(Self, typeof(RelayedBankEvent));
         }
     }

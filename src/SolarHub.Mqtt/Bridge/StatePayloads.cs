@@ -46,6 +46,7 @@ public static class StatePayloads
         w.WriteNumber("remaining_capacity", Math.Round(pack.RemainingCapacity, 3));
         w.WriteNumber("full_capacity", Math.Round(pack.FullCapacity, 3));
         w.WriteNumber("cycles", pack.Cycles);
+        w.WriteNumber("cycled_capacity", Math.Round(pack.CycledCapacity, 3));
         w.WriteNumber("cell_min", Math.Round(pack.CellMin, 3));
         w.WriteNumber("cell_max", Math.Round(pack.CellMax, 3));
         w.WriteNumber("cell_delta", Math.Round(pack.CellDelta, 3));
@@ -61,6 +62,14 @@ public static class StatePayloads
         w.WriteBoolean("balancing", pack.Balancing);
         Strings(w, "alarms", pack.Alarms);
         w.WriteString("updated_at", pack.UpdatedAt);
+    });
+
+    /// <summary>Energy counters in kWh to the watt-hour, on the energy topics (retained: a counter is true until the next one).</summary>
+    public static byte[] Energy(double chargedKwh, double dischargedKwh, DateTimeOffset at) => Write(w =>
+    {
+        w.WriteNumber("charged", Math.Round(chargedKwh, 3));
+        w.WriteNumber("discharged", Math.Round(dischargedKwh, 3));
+        w.WriteString("at", at);
     });
 
     private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)

@@ -18,7 +18,8 @@ public sealed class HaDiscovery(MqttConfig config)
     private readonly string _prefix = config.DiscoveryPrefix;
 
     public IEnumerable<MqttMessage> Bank(string bankId, string bankName) =>
-        HaEntityCatalog.Bank.Select(entity => Message(entity, _topics.BankDeviceId(bankId), _topics.BankState(bankId), _topics.BankAvailability(bankId),
+        HaEntityCatalog.Bank.Select(entity => Message(entity, _topics.BankDeviceId(bankId),
+            entity.Topic == HaStateTopic.Energy ? _topics.BankEnergy(bankId) : _topics.BankState(bankId), _topics.BankAvailability(bankId),
             writeDevice: w =>
             {
                 WriteIdentifiers(w, _topics.BankDeviceId(bankId));
@@ -28,7 +29,8 @@ public sealed class HaDiscovery(MqttConfig config)
             }));
 
     public IEnumerable<MqttMessage> Pack(string bankId, string bankName, byte address, PackShape shape) =>
-        HaEntityCatalog.Pack(shape).Select(entity => Message(entity, _topics.PackDeviceId(bankId, address), _topics.PackState(bankId, address),
+        HaEntityCatalog.Pack(shape).Select(entity => Message(entity, _topics.PackDeviceId(bankId, address),
+            entity.Topic == HaStateTopic.Energy ? _topics.PackEnergy(bankId, address) : _topics.PackState(bankId, address),
             _topics.PackAvailability(bankId, address),
             writeDevice: w =>
             {

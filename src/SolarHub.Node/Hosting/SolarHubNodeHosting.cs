@@ -135,6 +135,7 @@ public static class SolarHubNodeHosting
         if (app is IApplicationBuilder pipeline) pipeline.UseApiErrorBodies();
         app.MapSolarHubApi();
         app.MapHistoryEndpoints();
+        app.MapEnergyEndpoints();
         app.MapSolarHubDashboard();
         return app;
     }

@@ -20,20 +20,13 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
     /// <summary>How long the converter waits for the bus to answer, as real ones default to (a few hundred ms).</summary>
     public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromMilliseconds(500);
 
-    private const int LinuxSolSocket = 1, LinuxSoReuseAddr = 2;
-
     private readonly bool _ownsBus;
-    private readonly IPEndPoint _requestedEndPoint;
+    private readonly GatewayListener _listener;
     private readonly TimeSpan _responseTimeout;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _busTurn = new(1, 1); // one RTU transaction at a time, whoever asks
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Func<int> _resetHandler;
-    private Connection[] _connections = [];
     private PendingAnswer? _pending; // under _gate
-    private TcpListener? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
-    private long _accepted, _requests, _answers, _timeouts, _unsolicitedBytes;
+    private long _requests, _answers, _timeouts, _unsolicitedBytes;
     private int _disposed;
 
     /// <summary>A gateway on a bus of its own (disposed with it); give it <c>Master = false</c>, as a Modbus gateway is the bus's master.</summary>
@@ -48,9 +41,8 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
     {
         Bus = bus;
         _ownsBus = ownsBus;
-        _requestedEndPoint = endPoint ?? new IPEndPoint(IPAddress.Loopback, 0);
         _responseTimeout = responseTimeout ?? DefaultResponseTimeout;
-        _resetHandler = ResetConnections;
+        _listener = new GatewayListener(bus, endPoint, backpressure: true, ServeRequestsAsync);
     }
 
     public SimulatedBus Bus { get; }
@@ -63,11 +55,10 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
     public bool ForwardsOnlyModbusReplies { get; init; }
 
     /// <summary>The bound address (the real port when 0 was asked for). Valid after <see cref="Start"/>.</summary>
-    public IPEndPoint LocalEndPoint =>
-        (IPEndPoint?)_listener?.LocalEndpoint ?? throw new InvalidOperationException("The gateway is not started.");
+    public IPEndPoint LocalEndPoint => _listener.LocalEndPoint;
 
-    public int ConnectionCount => Volatile.Read(ref _connections).Length;
-    public long ConnectionsAccepted => Interlocked.Read(ref _accepted);
+    public int ConnectionCount => _listener.Connections.Length;
+    public long ConnectionsAccepted => _listener.Accepted;
 
     /// <summary>Modbus TCP requests received (any client).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -86,31 +77,18 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
     public void Start()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (_listener is not null) return;
-        var listener = new TcpListener(_requestedEndPoint);
-        // SO_REUSEADDR only, as TcpGatewaySimulator: a restarted gateway binds again while old connections sit in TIME_WAIT.
-        if (OperatingSystem.IsLinux()) listener.Server.SetRawSocketOption(LinuxSolSocket, LinuxSoReuseAddr, BitConverter.GetBytes(1));
-        listener.Start();
-        _listener = listener;
-        Faults.ResetRequested += _resetHandler;
+        if (_listener.IsStarted) return;
+        _listener.Start();
         Bus.Attach(this);
-        _acceptLoop = AcceptLoopAsync(listener, _stop.Token);
         if (_ownsBus) Bus.Start();
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        Faults.ResetRequested -= _resetHandler;
         Bus.Detach(this);
-        _stop.Cancel();
-        _listener?.Stop();
-        await _acceptLoop.ConfigureAwait(false);
-        var open = Volatile.Read(ref _connections);
-        foreach (var connection in open) connection.Abort(reset: false);
-        await Task.WhenAll(open.Select(c => c.Completion)).ConfigureAwait(false);
+        await _listener.DisposeAsync().ConfigureAwait(false);
         if (_ownsBus) await Bus.DisposeAsync().ConfigureAwait(false);
-        _stop.Dispose();
     }
 
     // The bus's bytes: part of the answer being gathered, or nobody's.
@@ -124,48 +102,7 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private int ResetConnections()
-    {
-        var open = Volatile.Read(ref _connections);
-        foreach (var connection in open) connection.Abort(reset: true);
-        return open.Length;
-    }
-
-    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            Socket socket;
-            try { socket = await listener.AcceptSocketAsync(ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { break; }
-            catch (ObjectDisposedException) { break; }
-            catch (SocketException) when (ct.IsCancellationRequested) { break; }
-            catch (SocketException) { continue; }
-
-            socket.NoDelay = true;
-            long number = Interlocked.Increment(ref _accepted);
-            var link = new OutboundLink(new NetworkStream(socket, ownsSocket: false), Faults,
-                unchecked(Bus.Options.Seed + (int)number), backpressure: true, muted: Faults.IsSilencingNewConnections);
-            var connection = new Connection(socket, link);
-            lock (_gate) _connections = [.. _connections, connection];
-            connection.Completion = RunConnectionAsync(connection, ct);
-            Bus.ListenersChanged();
-        }
-    }
-
-    private async Task RunConnectionAsync(Connection connection, CancellationToken ct)
-    {
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writer = Guard(connection.Link.RunAsync(lifetime.Token));
-        var reader = Guard(ServeRequestsAsync(connection, lifetime.Token));
-        await Task.WhenAny(writer, reader).ConfigureAwait(false);
-        lifetime.Cancel();
-        connection.Abort(reset: false);
-        await Task.WhenAll(writer, reader).ConfigureAwait(false);
-        lock (_gate) _connections = _connections.Where(c => c != connection).ToArray();
-    }
-
-    private async Task ServeRequestsAsync(Connection connection, CancellationToken ct)
+    private async Task ServeRequestsAsync(GatewayConnection connection, CancellationToken ct)
     {
         using var stream = new NetworkStream(connection.Socket, ownsSocket: false);
         var header = new byte[MbapHeader.Size];
@@ -235,12 +172,6 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
         }
     }
 
-    private static async Task Guard(Task task)
-    {
-        try { await task.ConfigureAwait(false); }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or EndOfStreamException) { }
-    }
-
     /// <summary>What the bus says while a request waits: complete once the asked pack's acknowledgement went by.</summary>
     private sealed class PendingAnswer(byte unit)
     {
@@ -264,27 +195,5 @@ public sealed class ModbusTcpGatewaySimulator : IBusPort, IAsyncDisposable
         }
 
         public byte[] Bytes() => _bytes.ToArray();
-    }
-
-    private sealed class Connection(Socket socket, OutboundLink link)
-    {
-        private int _closed;
-        public Socket Socket { get; } = socket;
-        public OutboundLink Link { get; } = link;
-        public Task Completion { get; set; } = Task.CompletedTask;
-
-        public void Abort(bool reset)
-        {
-            if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-            Link.Complete();
-            try
-            {
-                if (reset) Socket.LingerState = new LingerOption(true, 0);
-                else Socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (SocketException) { }
-            catch (ObjectDisposedException) { }
-            Socket.Dispose();
-        }
     }
 }

@@ -45,4 +45,32 @@ public sealed class SilenceWatchTests
 
         watch.Token.IsCancellationRequested.Should().BeTrue();
     }
+
+    [Fact]
+    public void The_clock_sleeps_until_the_earliest_deadline_within_its_bounds()
+    {
+        long now = 1_000_000_000;
+        long Ms(double ms) => now + (long)(ms * Stopwatch.Frequency / 1000);
+
+        SilenceClock.NextDelay(now, Ms(60)).Should().Be(TimeSpan.FromMilliseconds(61), "to the deadline, a millisecond late rather than early");
+        SilenceClock.NextDelay(now, Ms(3)).Should().Be(SilenceClock.Resolution, "never more often than the resolution");
+        SilenceClock.NextDelay(now, Ms(-10)).Should().Be(SilenceClock.Resolution);
+        SilenceClock.NextDelay(now, Ms(450)).Should().Be(SilenceClock.MaxInterval, "an allowance that shrinks is seen within the longest interval");
+        SilenceClock.NextDelay(now, long.MaxValue).Should().Be(SilenceClock.MaxInterval);
+    }
+
+    [Fact]
+    public void A_watch_says_its_deadline_and_after_firing_that_it_is_no_longer_watched()
+    {
+        long start = Stopwatch.GetTimestamp();
+        using var watch = new SilenceWatch(CancellationToken.None, start);
+        watch.Check(start).Should().Be(long.MaxValue, "nothing is allowed yet");
+        long allowed = Stopwatch.Frequency / 2;
+        watch.Allow(TimeSpan.FromSeconds(0.5));
+
+        watch.Check(start + allowed - 1).Should().Be(start + allowed);
+        watch.Token.IsCancellationRequested.Should().BeFalse();
+        watch.Check(start + allowed).Should().Be(long.MaxValue);
+        watch.Token.IsCancellationRequested.Should().BeTrue();
+    }
 }

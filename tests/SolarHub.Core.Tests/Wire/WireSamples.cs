@@ -60,6 +60,7 @@ public static class WireSamples
         [typeof(AdapterStateChanged)] = () => new AdapterStateChanged("bank-1", "gw-2", At, AdapterState.Restarting, AdapterState.Failed, "crashed 5 times") { Retry = true },
         [typeof(FailoverOccurred)] = () => Failover(),
         [typeof(BankAlarm)] = () => new BankAlarm("bank-1", At, BankAlarmKind.PackStale, "pack 3 stale", Cleared: true),
+        [typeof(BankEnergy)] = () => new BankEnergy("bank-1", At, 12.345, 6.789, [new PackEnergy(1, 6.2, 3.4), new PackEnergy(2, 6.145, 3.389)]),
         [typeof(RelayedBankEvent)] = () => new RelayedBankEvent("node-b", Pack(6)),
         [typeof(AlertRaised)] = () => new AlertRaised("bank-1", AlertKind.CellDelta, 3, 0.112, 0.1, At, "bank 1, pack 3: cell voltage spread 0.112 V"),
         [typeof(AlertCleared)] = () => new AlertCleared("bank-1", AlertKind.BankDown, null, 0, 0, At, "bank 1: bank down cleared"),

@@ -98,10 +98,12 @@ public class BrokerOutputTests
 
         var removal = output.Removal(bank);
 
-        removal.Should().BeEquivalentTo(discovery.Append("solarhub/house/availability").Append("solarhub/house/pack1/availability"));
+        // The availability and the energy counters are retained too.
+        string[] retained = ["solarhub/house/availability", "solarhub/house/pack1/availability", "solarhub/house/energy", "solarhub/house/pack1/energy"];
+        removal.Should().BeEquivalentTo(discovery.Concat(retained));
         bank.Totals.DiscoveryTopics.Should().BeEmpty();
         bank.Packs[1].State.DiscoveryTopics.Should().BeEmpty();
-        output.Removal(bank).Should().BeEquivalentTo(["solarhub/house/availability", "solarhub/house/pack1/availability"]);
+        output.Removal(bank).Should().BeEquivalentTo(retained);
     }
 
     private static HaDiscovery HaDiscovery(MqttConfig mqtt) => new(mqtt);

@@ -8,6 +8,7 @@ public static class EventKinds
     public const string AdapterState = "adapter-state";
     public const string Failover = "failover";
     public const string BankAlarm = "bank-alarm";
+    public const string Energy = "energy";
     public const string AlertRaised = "alert-raised";
     public const string AlertCleared = "alert-cleared";
 

@@ -41,6 +41,7 @@ public sealed record ServerEvent(string Kind, object Data)
         [typeof(AdapterStateChanged)] = EventKinds.AdapterState,
         [typeof(FailoverOccurred)] = EventKinds.Failover,
         [typeof(BankAlarm)] = EventKinds.BankAlarm,
+        [typeof(BankEnergy)] = EventKinds.Energy,
         [typeof(AlertRaised)] = EventKinds.AlertRaised,
         [typeof(AlertCleared)] = EventKinds.AlertCleared,
     };
@@ -76,6 +77,7 @@ public sealed record ServerEvent(string Kind, object Data)
         AdapterStateChanged a => a.BankId,
         FailoverOccurred f => f.BankId,
         BankAlarm a => a.BankId,
+        BankEnergy e => e.BankId,
         AlertRaised r => r.BankId,
         AlertCleared c => c.BankId,
         _ => null,

@@ -1,6 +1,10 @@
+using Akka.Actor;
+using Akka.Hosting;
 using Prometheus;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Telemetry;
+using SolarHub.History.Energy;
+using SolarHub.History.Hosting;
 
 namespace SolarHub.Node.Api.Metrics;
 
@@ -15,26 +19,32 @@ public sealed class SolarHubMetrics
 
     // Prometheus wants base units: charge in coulombs (1 Ah = 3600 C).
     private const double SecondsPerHour = 3600;
+    // And energy in joules (1 kWh = 3.6 MJ).
+    private const double JoulesPerKwh = 3_600_000;
     private readonly ScrapedSeries _series = new();
     private readonly SemaphoreSlim _collecting = new(1, 1);
     private readonly TimeProvider _clock;
+    private readonly ActorSystem? _system;
 
     // per bank
     private readonly Gauge _bankSoc, _bankVoltage, _bankCurrent, _bankPower, _bankCellMin, _bankCellMax, _bankCellDelta,
         _bankTemperatureMin, _bankTemperatureMax, _bankPacksFresh, _bankPacksTotal, _bankState, _bankRemaining, _bankFull;
-    private readonly Counter _bankFailovers;
+    private readonly Counter _bankFailovers, _bankCharged, _bankDischarged;
     // per pack
     private readonly Gauge _packSoc, _packSoh, _packVoltage, _packCurrent, _packPower, _packCellMin, _packCellMax, _packCellDelta,
         _packTemperatureMin, _packTemperatureMax, _packMosTemperature, _packStale, _packAge, _packCycles, _packRemaining;
+    private readonly Counter _packCharged, _packDischarged;
     // per adapter
     private readonly Counter _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts;
     private readonly Gauge _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState;
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
-    public SolarHubMetrics(BankSnapshots banks, TimeProvider? clock = null)
+    /// <param name="system">Where the energy meter runs (its counters are exported when history is recorded); null: no energy series.</param>
+    public SolarHubMetrics(BankSnapshots banks, ActorSystem? system = null, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
+        _system = system;
         // The process's own figures (resident memory, CPU, threads, managed heap): what a small board runs out of first.
         DotNetStats.Register(Registry);
         var f = Prometheus.Metrics.WithCustomRegistry(Registry);
@@ -57,6 +67,8 @@ public sealed class SolarHubMetrics
         _bankFull = G("solarhub_bank_full_capacity_coulombs", "Full capacity of the bank (ampere-hours x 3600).", bank);
         _bankState = G("solarhub_bank_state", "1 for the bank's current state (Starting, Healthy, Degraded, Down), 0 for the others.", ["bank", "state"]);
         _bankFailovers = C("solarhub_bank_failovers_total", "Switches of the bank's active adapter (failovers and failbacks) since the node started.", bank);
+        _bankCharged = C("solarhub_bank_charged_energy_joules_total", "Energy charged into the bank since counting began (stored counter, kWh x 3.6e6).", bank);
+        _bankDischarged = C("solarhub_bank_discharged_energy_joules_total", "Energy discharged from the bank since counting began (stored counter, kWh x 3.6e6).", bank);
 
         _packSoc = G("solarhub_pack_soc_percent", "Pack state of charge, percent.", pack);
         _packSoh = G("solarhub_pack_soh_percent", "Pack state of health, percent.", pack);
@@ -73,6 +85,8 @@ public sealed class SolarHubMetrics
         _packAge = G("solarhub_pack_age_seconds", "Seconds since the pack's values were last updated.", pack);
         _packCycles = G("solarhub_pack_cycles", "Charge cycles the pack reports.", pack);
         _packRemaining = G("solarhub_pack_remaining_capacity_coulombs", "Remaining capacity of the pack (ampere-hours x 3600).", pack);
+        _packCharged = C("solarhub_pack_charged_energy_joules_total", "Energy charged into the pack since counting began (stored counter, kWh x 3.6e6).", pack);
+        _packDischarged = C("solarhub_pack_discharged_energy_joules_total", "Energy discharged from the pack since counting began (stored counter, kWh x 3.6e6).", pack);
 
         _adapterFrames = C("solarhub_adapter_frames_total", "Valid frames the adapter received.", adapter);
         _adapterBytes = C("solarhub_adapter_received_bytes_total", "Bytes the adapter received.", adapter);
@@ -88,12 +102,19 @@ public sealed class SolarHubMetrics
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(CollectTimeout);
-            await UpdateAsync(await banks.AllAsync(timeout.Token, CollectTimeout));
+            await UpdateAsync(await banks.AllAsync(timeout.Token, CollectTimeout), await EnergyAsync(timeout.Token));
         });
     }
 
-    /// <summary>Writes every series from the snapshots and removes those of things that are gone.</summary>
-    public async Task UpdateAsync(IReadOnlyList<BankSnapshot> snapshots)
+    /// <summary>The energy meter's latest stored counters of this node's banks; none when it does not run.</summary>
+    private async Task<IReadOnlyList<BankEnergy>> EnergyAsync(CancellationToken ct)
+    {
+        if (_system is null || !ActorRegistry.For(_system).TryGet<EnergyMeterKey>(out var meter)) return [];
+        return (await meter.Ask<EnergyCounters>(GetEnergyCounters.Instance, CollectTimeout, ct)).Banks;
+    }
+
+    /// <summary>Writes every series from the snapshots (and energy counters) and removes those of things that are gone.</summary>
+    public async Task UpdateAsync(IReadOnlyList<BankSnapshot> snapshots, IReadOnlyList<BankEnergy>? energy = null)
     {
         // Concurrent scrapes must not interleave their writes and sweeps; a waiting scrape must not hold a pool thread.
         await _collecting.WaitAsync();
@@ -101,6 +122,8 @@ public sealed class SolarHubMetrics
         {
             var now = _clock.GetUtcNow();
             foreach (var b in snapshots) Write(b, now);
+            var running = snapshots.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in energy ?? []) if (running.Contains(e.BankId)) WriteEnergy(e);
             Sweep();
         }
         finally { _collecting.Release(); }
@@ -166,6 +189,18 @@ public sealed class SolarHubMetrics
         _series.Set(_packRemaining, v.RemainingCapacity * SecondsPerHour, bankId, address);
     }
 
+    private void WriteEnergy(BankEnergy e)
+    {
+        _series.SetTotal(_bankCharged, e.ChargedKwh * JoulesPerKwh, e.BankId);
+        _series.SetTotal(_bankDischarged, e.DischargedKwh * JoulesPerKwh, e.BankId);
+        foreach (var p in e.Packs)
+        {
+            string address = p.Address.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _series.SetTotal(_packCharged, p.ChargedKwh * JoulesPerKwh, e.BankId, address);
+            _series.SetTotal(_packDischarged, p.DischargedKwh * JoulesPerKwh, e.BankId, address);
+        }
+    }
+
     private void WriteAdapter(string bankId, AdapterSnapshot a, DateTimeOffset now)
     {
         _series.SetTotal(_adapterFrames, a.Frames, bankId, a.Id);
@@ -188,7 +223,7 @@ public sealed class SolarHubMetrics
                      _packTemperatureMin, _packTemperatureMax, _packMosTemperature, _packStale, _packAge, _packCycles, _packRemaining,
                      _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState })
             _series.Sweep(g);
-        foreach (var c in new[] { _bankFailovers, _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts })
+        foreach (var c in new[] { _bankFailovers, _bankCharged, _bankDischarged, _packCharged, _packDischarged, _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts })
             _series.Sweep(c);
     }
 }
