@@ -47,12 +47,16 @@ public sealed class AlertEndToEndTests
 
         var active = await node.GetJsonAsync("/api/alerts");
         active["active"]!.AsArray().Should().ContainSingle(a => a!["rule"]!.GetValue<string>() == "soc_low" && a["bankId"]!.GetValue<string>() == "cellar");
+        var metrics = (await node.Http.GetStringAsync("/metrics")).Split('\n');
+        metrics.Should().Contain("solarhub_alerts_active{bank=\"cellar\",rule=\"soc_low\"} 1");
+        metrics.Should().Contain("solarhub_alerts_active{bank=\"cellar\",rule=\"bank_down\"} 0", "every enabled rule has a series, 0 while nothing is raised");
 
         node.Gateway("gw").Faults.SetPackValues(1, new PackOverrides { Soc = 80 });
         var cleared = await stream.UntilAsync(e => e.Kind == "alert-cleared", Patience);
         cleared.Data["rule"]!.GetValue<string>().Should().Be("soc_low");
         cleared.Data["threshold"]!.GetValue<double>().Should().Be(45);
         (await node.GetJsonAsync("/api/alerts"))["active"]!.AsArray().Should().NotContain(a => a!["rule"]!.GetValue<string>() == "soc_low");
+        (await node.Http.GetStringAsync("/metrics")).Split('\n').Should().Contain("solarhub_alerts_active{bank=\"cellar\",rule=\"soc_low\"} 0");
 
         // The webhook had both, in order, the raise once more after its 500.
         await webhook.UntilAsync(r => r.Count(x => x.Status == 200) == 2, Patience);

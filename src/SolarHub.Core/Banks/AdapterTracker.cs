@@ -19,7 +19,6 @@ public sealed class AdapterTracker(AdapterConfig config, int rank)
     public AdapterState State { get; private set; } = AdapterState.Stopped;
     public string StateReason { get; private set; } = "not started";
     public IActorRef? Child { get; set; }
-    public int Generation { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? ConnectedAt { get; private set; }
     public DateTimeOffset? LastHeartbeat { get; private set; }

@@ -27,6 +27,9 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
     private readonly Func<TransportSettings, IBusTransport> _transports;
     private readonly IAdapterPlacement _placement;
     private readonly BankAdapters _adapters = new();
+    // Children started per adapter id, kept when an adapter is removed or disabled: a child started again at once must
+    // not take the name of the one still stopping (Akka refuses a name until its holder has terminated).
+    private readonly Dictionary<string, int> _childrenStarted = new(StringComparer.Ordinal);
     private readonly PackFreshness _packs;
     private readonly ActiveAdapter _active;
     private readonly BankHealth _health;
@@ -252,10 +255,10 @@ public sealed class BankSupervisor : ReceiveActor, IWithTimers
 
     private void StartAdapter(AdapterTracker t)
     {
-        t.Generation++;
+        int number = _childrenStarted[t.Id] = _childrenStarted.GetValueOrDefault(t.Id) + 1;
         var props = _placement.Elsewhere(BankId, t.Config, _config.Packs, Self, _noneHealthy)
             ?? AdapterPropsFactory.Create(t.Config, _config.Packs, Self, _transports(t.Config.Transport), _timings, _adapterSettings, _noneHealthy);
-        t.Child = Context.ActorOf(props, $"adapter-{Uri.EscapeDataString(t.Id)}-{t.Generation}");
+        t.Child = Context.ActorOf(props, $"adapter-{Uri.EscapeDataString(t.Id)}-{number}");
         Context.Watch(t.Child);
         t.StartedAt = Now;
         Move(t, AdapterState.Connecting, "starting");

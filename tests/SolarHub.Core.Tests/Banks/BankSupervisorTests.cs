@@ -568,6 +568,25 @@ public sealed class BankSupervisorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void An_adapter_disabled_and_enabled_again_at_once_starts_a_new_child_beside_the_one_still_stopping()
+    {
+        BothHealthy();
+        var disabled = BankConfig with { Adapters = [.. BankConfig.Adapters.Select(a => a.Id == Secondary ? a with { Enabled = false } : a)] };
+
+        // Both changes are in the mailbox before the first child has terminated (the concurrent-writers fault found it:
+        // the new child took the old one's name, Akka refused it, and the bank crashed and restarted every adapter).
+        _bank.Tell(new ApplyBankConfig(disabled));
+        _bank.Tell(new ApplyBankConfig(BankConfig));
+        _bank.Tell(new ApplyBankConfig(disabled));
+        _bank.Tell(new ApplyBankConfig(BankConfig));
+
+        var snapshot = Snapshot();
+        snapshot.ActiveAdapter.Should().Be(Primary, "the bank did not restart");
+        Adapter(snapshot, Primary).State.Should().Be(AdapterState.Healthy);
+        Adapter(snapshot, Secondary).State.Should().Be(AdapterState.Connecting);
+    }
+
+    [Fact]
     public void The_failover_history_keeps_the_latest_50_newest_first_and_the_count_keeps_every_switch()
     {
         BothHealthy();

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using Prometheus;
+using SolarHub.Core.Alerts;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Telemetry;
 using SolarHub.History.Energy;
@@ -37,6 +38,8 @@ public sealed class SolarHubMetrics
     // per adapter
     private readonly Counter _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts;
     private readonly Gauge _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState;
+    // per bank and alert rule
+    private readonly Gauge _alertsActive;
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
@@ -98,11 +101,13 @@ public sealed class SolarHubMetrics
         _adapterEnabled = G("solarhub_adapter_enabled", "1 when the adapter is enabled in configuration, else 0.", adapter);
         _adapterState = G("solarhub_adapter_state", "1 for the adapter's current state (Stopped, Connecting, Receiving, Healthy, Silent, Restarting, Failed), 0 for the others.", ["bank", "adapter", "state"]);
 
+        _alertsActive = G("solarhub_alerts_active", "Alerts of the rule raised now on the bank (one per pack for a pack's rule); 0 for each enabled rule without one (docs/alerts.md).", ["bank", "rule"]);
+
         Registry.AddBeforeCollectCallback(async ct =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(CollectTimeout);
-            await UpdateAsync(await banks.AllAsync(timeout.Token, CollectTimeout), await EnergyAsync(timeout.Token));
+            await UpdateAsync(await banks.AllAsync(timeout.Token, CollectTimeout), await EnergyAsync(timeout.Token), await AlertsAsync(timeout.Token));
         });
     }
 
@@ -113,8 +118,15 @@ public sealed class SolarHubMetrics
         return (await meter.Ask<EnergyCounters>(GetEnergyCounters.Instance, CollectTimeout, ct)).Banks;
     }
 
-    /// <summary>Writes every series from the snapshots (and energy counters) and removes those of things that are gone.</summary>
-    public async Task UpdateAsync(IReadOnlyList<BankSnapshot> snapshots, IReadOnlyList<BankEnergy>? energy = null)
+    /// <summary>The alert watcher's report (this node's banks); null when it does not run.</summary>
+    private async Task<AlertsReport?> AlertsAsync(CancellationToken ct)
+    {
+        if (_system is null || !ActorRegistry.For(_system).TryGet<AlertWatcherKey>(out var watcher)) return null;
+        return await watcher.Ask<AlertsReport>(GetAlerts.Instance, CollectTimeout, ct);
+    }
+
+    /// <summary>Writes every series from the snapshots (and energy counters, alerts) and removes those of things that are gone.</summary>
+    public async Task UpdateAsync(IReadOnlyList<BankSnapshot> snapshots, IReadOnlyList<BankEnergy>? energy = null, AlertsReport? alerts = null)
     {
         // Concurrent scrapes must not interleave their writes and sweeps; a waiting scrape must not hold a pool thread.
         await _collecting.WaitAsync();
@@ -124,6 +136,7 @@ public sealed class SolarHubMetrics
             foreach (var b in snapshots) Write(b, now);
             var running = snapshots.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var e in energy ?? []) if (running.Contains(e.BankId)) WriteEnergy(e);
+            if (alerts is not null) WriteAlerts(alerts, running);
             Sweep();
         }
         finally { _collecting.Release(); }
@@ -201,6 +214,13 @@ public sealed class SolarHubMetrics
         }
     }
 
+    private void WriteAlerts(AlertsReport alerts, IReadOnlySet<string> running)
+    {
+        foreach (var bank in alerts.Banks.Where(b => running.Contains(b.BankId)))
+            foreach (var rule in bank.Rules.Where(r => r.Enabled))
+                _series.Set(_alertsActive, alerts.Active.Count(a => a.BankId == bank.BankId && a.Rule == rule.Rule), bank.BankId, rule.Rule);
+    }
+
     private void WriteAdapter(string bankId, AdapterSnapshot a, DateTimeOffset now)
     {
         _series.SetTotal(_adapterFrames, a.Frames, bankId, a.Id);
@@ -221,7 +241,7 @@ public sealed class SolarHubMetrics
                      _bankTemperatureMin, _bankTemperatureMax, _bankPacksFresh, _bankPacksTotal, _bankState, _bankRemaining, _bankFull,
                      _packSoc, _packSoh, _packVoltage, _packCurrent, _packPower, _packCellMin, _packCellMax, _packCellDelta,
                      _packTemperatureMin, _packTemperatureMax, _packMosTemperature, _packStale, _packAge, _packCycles, _packRemaining,
-                     _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState })
+                     _adapterHeartbeatAge, _adapterActive, _adapterEnabled, _adapterState, _alertsActive })
             _series.Sweep(g);
         foreach (var c in new[] { _bankFailovers, _bankCharged, _bankDischarged, _packCharged, _packDischarged, _adapterFrames, _adapterBytes, _adapterChecksumErrors, _adapterDiscarded, _adapterRestarts })
             _series.Sweep(c);
