@@ -22,6 +22,10 @@ public static class ConfigStoreClient
     public static Task<object> ProposeAsync(IActorRef store, IReadOnlyList<IConfigChange> changes, string source, CancellationToken ct, bool dryRun = false, WriteRetry? retry = null) =>
         AskWithRetry(store, new ProposeChanges(changes, source, dryRun) { RequestId = Guid.NewGuid() }, retry ?? WriteRetry.Default, ct);
 
+    /// <summary>Sends a write made elsewhere (its request id kept: the cluster's writer handing on a request from its inbox).</summary>
+    public static Task<object> SendAsync(IActorRef store, IConfigWrite write, CancellationToken ct, WriteRetry? retry = null) =>
+        AskWithRetry(store, write, retry ?? WriteRetry.Default, ct);
+
     /// <summary>
     /// Asks until the store answers something other than a lost race, or <see cref="WriteRetry.Deadline"/> passes (then
     /// the last answer, or the last <see cref="AskTimeoutException"/>). A write keeps its request id across attempts.

@@ -32,14 +32,21 @@ public sealed class ConfigStoreMessageSerializer(ExtendedActorSystem system) : S
 
     public override int Identifier => SerializerId;
 
-    public override string Manifest(object o) =>
+    public override string Manifest(object o) => ManifestFor(o);
+
+    public override byte[] ToBinary(object obj) => Encode(obj);
+
+    public override object FromBinary(byte[] bytes, string manifest) => Decode(bytes, manifest);
+
+    /// <summary>The stable name of a message's type (also the inbox's, <see cref="ClusterWriter.ConfigInbox"/>).</summary>
+    public static string ManifestFor(object o) =>
         ManifestOf.TryGetValue(o.GetType(), out var manifest) ? manifest
             : throw new ArgumentException($"{o.GetType()} is not carried by {nameof(ConfigStoreMessageSerializer)}");
 
-    public override byte[] ToBinary(object obj) =>
+    public static byte[] Encode(object obj) =>
         obj is GetStoredConfig ? [] : JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), ConfigStoreSerializer.Options);
 
-    public override object FromBinary(byte[] bytes, string manifest)
+    public static object Decode(byte[] bytes, string manifest)
     {
         if (!TypeOf.TryGetValue(manifest, out var type))
             throw new System.Runtime.Serialization.SerializationException($"unknown configuration store message '{manifest}'");

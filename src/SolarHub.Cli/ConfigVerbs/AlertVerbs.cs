@@ -131,6 +131,6 @@ public static class AlertVerbs
             if (edit(stored.Config.Alerts, out var error) is not { } alerts) return run.Error(error);
             IReadOnlyList<IConfigChange> changes = alerts.Equals(stored.Config.Alerts) || (alerts.IsEmpty && stored.Config.Alerts is null) ? []
                 : alerts.IsEmpty ? [new AlertsRemoved()] : [new AlertsConfigured(alerts)];
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, run.Verb, ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, run.Verb, ct), session);
         });
 }

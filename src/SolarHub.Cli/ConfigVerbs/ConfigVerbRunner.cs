@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SolarHub.Cli.Storage;
 using SolarHub.ConfigStore;
+using SolarHub.ConfigStore.ClusterWriter;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Validation;
 
@@ -24,6 +25,9 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
     public TextWriter Err { get; } = errors;
 
     public static ConfigVerbRunner ForConsole(string verb) => new(verb, Console.Out, Console.Error);
+
+    /// <summary>The node whose cluster writer answered this verb's write; null when this process wrote the journal (<see cref="WriteRoute"/>).</summary>
+    public string? AnsweredBy { get; private set; }
 
     public int Error(string message, int exitCode = ConfigExit.Invalid)
     {
@@ -62,10 +66,34 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
         {
             return Error($"{database!.Description}: {e.Message}", ConfigExit.Failed);
         }
+        catch (ConfigWriterSilentException e)
+        {
+            return Error(e.Message, ConfigExit.Failed);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // Only the inbox of the cluster's writer is used outside the store; the store reports its own failures.
+            return Error($"{database!.Description}: the request to the cluster's configuration writer failed: {e.Message}", ConfigExit.Failed);
+        }
         finally
         {
             if (session is not null) await session.DisposeAsync();
         }
+    }
+
+    /// <summary>Stores <paramref name="changes"/> as one change set, through the cluster's writer when one is alive (<see cref="WriteRoute"/>).</summary>
+    public Task<object> ProposeAsync(ConfigStoreSession session, IReadOnlyList<IConfigChange> changes, string source, CancellationToken ct, bool dryRun = false) =>
+        WriteAsync(session, new ProposeChanges(changes, source, dryRun) { RequestId = Guid.NewGuid() }, dryRun, ct);
+
+    /// <summary>Makes the stored configuration equal to <paramref name="target"/>, through the cluster's writer when one is alive.</summary>
+    public Task<object> ReplaceAsync(ConfigStoreSession session, HubConfig target, string source, CancellationToken ct, bool dryRun = false) =>
+        WriteAsync(session, new ReplaceConfig(target, source, dryRun) { RequestId = Guid.NewGuid() }, dryRun, ct);
+
+    private async Task<object> WriteAsync(ConfigStoreSession session, IConfigWrite write, bool dryRun, CancellationToken ct)
+    {
+        var routed = await WriteRoute.SendAsync(session, write, dryRun, Err, ct);
+        AnsweredBy = routed.Writer;
+        return routed.Answer;
     }
 
     /// <summary>Reads the stored configuration (a failure answer becomes an exception the runner reports).</summary>
@@ -81,12 +109,14 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
         {
             case ChangesAccepted { Changes.Count: 0 } accepted:
                 Out.WriteLine($"nothing to change (version {accepted.Version} in {session.Database.Description})");
+                SayWriter();
                 return ConfigExit.Ok;
             case ChangesAccepted accepted:
                 foreach (var change in accepted.Changes) Out.WriteLine(PrintableText.Escape(change.Describe()));
                 Out.WriteLine(accepted.Stored
                     ? $"stored as version {accepted.Version} in {session.Database.Description}"
                     : $"dry run: {Plural(accepted.Changes.Count, "change")} planned, nothing stored (version {accepted.Version} in {session.Database.Description})");
+                SayWriter();
                 return ConfigExit.Ok;
             case ChangesRejected rejected:
                 ReportErrors(rejected.Errors);
@@ -98,6 +128,11 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
             default:
                 return Error($"unexpected answer from the configuration store: {answer}", ConfigExit.Failed);
         }
+    }
+
+    private void SayWriter()
+    {
+        if (AnsweredBy is { } node) Out.WriteLine(PrintableText.Escape($"answered by the cluster's configuration writer on {node}"));
     }
 
     /// <summary>An error located in a file prints as the compiler would (<c>config.yaml:7:17: path: message</c>); others after the verb.</summary>

@@ -89,7 +89,7 @@ public static class EntityVerbs
         }
         return run.WithSessionAsync(database, verbose, ct, async session =>
         {
-            var answer = await ConfigStoreClient.ProposeAsync(session.Store, changes, $"bank add {bankId}", ct);
+            var answer = await run.ProposeAsync(session, changes, $"bank add {bankId}", ct);
             int exit = run.Report(answer, session);
             if (answer is ChangesRejected && !firstAdapter.Given)
                 run.Err.WriteLine(PrintableText.Escape($"hint: a bank needs an enabled adapter: add --tcp host:port or --serial /dev/ttyUSB0 to attach its first one ({adapterId})"));
@@ -105,7 +105,7 @@ public static class EntityVerbs
             var changes = new List<IConfigChange> { new BankRemoved(bankId) };
             changes.AddRange(stored.Config.BatteryArrays.Where(a => a.BankIds.Contains(bankId))
                 .Select(a => new ArrayDefined(a with { BankIds = a.BankIds.Where(id => id != bankId).ToList() })));
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"bank remove {bankId}", ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, $"bank remove {bankId}", ct), session);
         });
 
     public static Task<int> AdapterAddAsync(ConfigVerbRunner run, string bankId, string adapterId, AdapterOptions options, int? priority, bool disabled,
@@ -120,14 +120,14 @@ public static class EntityVerbs
             var bank = stored.Config.Banks.FirstOrDefault(b => b.Id == bankId);
             int chosen = priority ?? (bank is null || bank.Adapters.Count == 0 ? 1 : bank.Adapters.Max(a => a.Priority) + 1);
             options.TryBuild(adapterId, chosen, !disabled, out var adapter, out _);
-            var answer = await ConfigStoreClient.ProposeAsync(session.Store, [new AdapterAttached(bankId, adapter!)], $"adapter add {bankId}/{adapterId}", ct);
+            var answer = await run.ProposeAsync(session, [new AdapterAttached(bankId, adapter!)], $"adapter add {bankId}/{adapterId}", ct);
             return run.Report(answer, session);
         });
     }
 
     public static Task<int> AdapterRemoveAsync(ConfigVerbRunner run, string bankId, string adapterId, string? database, bool verbose, CancellationToken ct) =>
         run.WithSessionAsync(database, verbose, ct, async session =>
-            run.Report(await ConfigStoreClient.ProposeAsync(session.Store, [new AdapterDetached(bankId, adapterId)], $"adapter remove {bankId}/{adapterId}", ct), session));
+            run.Report(await run.ProposeAsync(session, [new AdapterDetached(bankId, adapterId)], $"adapter remove {bankId}/{adapterId}", ct), session));
 
     public static Task<int> AdapterEnableAsync(ConfigVerbRunner run, string bankId, string adapterId, bool enabled, string? database, bool verbose, CancellationToken ct) =>
         run.WithSessionAsync(database, verbose, ct, async session =>
@@ -137,7 +137,7 @@ public static class EntityVerbs
             // Already so: nothing to store. (Unknown bank or adapter: the store names what is missing.)
             IReadOnlyList<IConfigChange> changes = adapter is not null && adapter.Enabled == enabled ? [] : [new AdapterEnabledChanged(bankId, adapterId, enabled)];
             var verb = enabled ? "enable" : "disable";
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"adapter {verb} {bankId}/{adapterId}", ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, $"adapter {verb} {bankId}/{adapterId}", ct), session);
         });
 
     /// <summary>
@@ -158,7 +158,7 @@ public static class EntityVerbs
                 if (holder is not null && adapter is not null && adapter.Enabled)
                     changes.Add(new AdapterPriorityChanged(bankId, holder.Id, adapter.Priority));
             }
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"adapter priority {bankId}/{adapterId}", ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, $"adapter priority {bankId}/{adapterId}", ct), session);
         });
 
     /// <summary>Sets the cluster node an adapter's port is attached to, or clears it (<paramref name="node"/> null: any node may open it).</summary>
@@ -172,7 +172,7 @@ public static class EntityVerbs
             var adapter = stored.Config.Banks.FirstOrDefault(b => b.Id == bankId)?.Adapters.FirstOrDefault(a => a.Id == adapterId);
             // Already so: nothing to store. (Unknown bank or adapter, or a bad name: the store names what is wrong.)
             IReadOnlyList<IConfigChange> changes = adapter is not null && adapter.Node == node ? [] : [new AdapterNodeChanged(bankId, adapterId, node)];
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, $"adapter node {bankId}/{adapterId}", ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, $"adapter node {bankId}/{adapterId}", ct), session);
         });
     }
 

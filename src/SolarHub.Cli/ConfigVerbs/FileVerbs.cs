@@ -24,7 +24,7 @@ public static class FileVerbs
         {
             var current = await ConfigVerbRunner.GetAsync(session, ct);
             var target = LegacyImport.Target(read, current.Config);
-            var answer = await ConfigStoreClient.ReplaceAsync(session.Store, target, $"import {Path.GetFileName(file)}", ct, dryRun);
+            var answer = await run.ReplaceAsync(session, target, $"import {Path.GetFileName(file)}", ct, dryRun);
             return run.Report(answer, session);
         });
     }

@@ -73,10 +73,10 @@ public static class MqttVerbs
             if (options.Apply(stored.Config.Mqtt, out var error) is not { } mqtt) return run.Error(error);
             // The store validates it and names the field: mqtt.port: 0 is not a TCP port (1-65535).
             IReadOnlyList<IConfigChange> changes = mqtt == stored.Config.Mqtt ? [] : [new MqttConfigured(mqtt)];
-            return run.Report(await ConfigStoreClient.ProposeAsync(session.Store, changes, "mqtt set", ct), session);
+            return run.Report(await run.ProposeAsync(session, changes, "mqtt set", ct), session);
         });
 
     public static Task<int> RemoveAsync(ConfigVerbRunner run, string? database, bool verbose, CancellationToken ct) =>
         run.WithSessionAsync(database, verbose, ct, async session =>
-            run.Report(await ConfigStoreClient.ProposeAsync(session.Store, [new MqttRemoved()], "mqtt remove", ct), session));
+            run.Report(await run.ProposeAsync(session, [new MqttRemoved()], "mqtt remove", ct), session));
 }

@@ -97,7 +97,7 @@ public static class SolarHubNodeHosting
             throw new ArgumentException("a clustered node needs the configuration database its nodes share (SolarHubNodeOptions.Database)", nameof(node));
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
-        if (node.Cluster is not null) akka.WithClusterConfigStore(node.Database!);
+        if (node.Cluster is not null) akka.WithClusterConfigStore(node.Database!, node.Cluster.Node);
         else if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
         if (node.Cluster is { } cluster)
         {
