@@ -240,7 +240,8 @@ public sealed partial class ClusterBench : IAsyncDisposable
         return Site.Node(view.Node!);
     }
 
-    private async Task RestartAsync(ClusterNodeProcess node, CancellationToken ct)
+    /// <summary>Starts a node that was killed or left again, and waits until the cluster is whole.</summary>
+    public async Task RestartAsync(ClusterNodeProcess node, CancellationToken ct)
     {
         using var http = new HttpClient();
         await node.StartAsync(http, ct);

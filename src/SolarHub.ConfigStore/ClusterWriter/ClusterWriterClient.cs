@@ -43,16 +43,16 @@ public sealed class ClusterWriterClient(ConfigWriterTables tables)
                     await _inbox.DeleteAsync(id, ct);
                     return answer;
                 }
+                if (clock.Elapsed >= sayAt)
+                {
+                    waiting(clock.Elapsed, (await LiveWriterAsync(ct))?.Node);
+                    sayAt += WaitingSaidEvery;
+                }
                 if (clock.Elapsed >= (deadline ?? AnswerDeadline))
                 {
                     // An answer may have come just now: only an unanswered request is withdrawn.
                     if (await _inbox.DeleteAsync(id, ct, onlyUnanswered: true)) throw new ConfigWriterSilentException(lease.Node, clock.Elapsed);
                     continue;
-                }
-                if (clock.Elapsed >= sayAt)
-                {
-                    waiting(clock.Elapsed, (await LiveWriterAsync(ct))?.Node);
-                    sayAt += WaitingSaidEvery;
                 }
                 await Task.Delay(PollEvery, ct);
             }
