@@ -88,6 +88,8 @@ public sealed class ClusterViewBuilderTests
     [InlineData("/system/sharding/bank/house/house/bank/adapter-gw-1-2", "adapter backoff supervisor: adapter gw-1 (generation 2)")]
     [InlineData("/system/sharding/bank/house/house/bank/adapter-gw-1-2/connection", "adapter connection: adapter gw-1")]
     [InlineData("/user/solarhub-actor-tree", "actor tree service (answers GET /api/actors?node= from other nodes)")]
+    [InlineData("/user/solarhub-config-writer/solarhub-config-writer/inbox", "configuration inbox (the writer's lease; takes solarhub config's writes from the database)")]
+    [InlineData("/user/solarhub-config-writer/solarhub-config-writer/store/store-2", "configuration store (persistent, journal in the database)")]
     public void A_clustered_nodes_sharded_banks_have_their_roles(string path, string role) =>
         new ActorRoles([]).Describe(path).Should().Be(role);
 }

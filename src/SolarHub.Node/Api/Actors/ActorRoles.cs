@@ -28,6 +28,11 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["solarhub-actor-tree"] => "actor tree service (answers GET /api/actors?node= from other nodes)",
             ["solarhub-config"] => "configuration store supervisor",
             ["solarhub-config", var child] when child.StartsWith("store-", StringComparison.Ordinal) => "configuration store (persistent, journal in the database)",
+            [Writer] => "configuration writer's singleton manager (the writer runs on the oldest node)",
+            [Writer, Writer] => "the cluster's configuration writer (singleton: the store and its inbox)",
+            [Writer, Writer, "store"] => "configuration store supervisor (the cluster's one writer)",
+            [Writer, Writer, "store", var child] when child.StartsWith("store-", StringComparison.Ordinal) => "configuration store (persistent, journal in the database)",
+            [Writer, Writer, "inbox"] => "configuration inbox (the writer's lease; takes solarhub config's writes from the database)",
             ["solarhub-history"] => "history writer (batches samples into the database, buffers across outages)",
             ["solarhub-history-sampler"] => "history sampler (latest telemetry, sampled every interval)",
             ["solarhub-mqtt"] => "MQTT bridge (state, availability, Home Assistant discovery)",
@@ -56,6 +61,9 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
         [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
         _ => "",
     };
+
+    // The configuration writer singleton: its manager, and the singleton under it, are both called so.
+    private const string Writer = Hosting.ClusterConfigWriter.Name;
 
     // Akka.Streams names the actors it materializes so.
     private const string StreamSupervisorPrefix = "StreamSupervisor-";
