@@ -75,6 +75,7 @@ public static class FootprintBench
             var rest = warmUp - clock.Elapsed;
             if (rest > TimeSpan.Zero) await Task.Delay(rest, ct);
             long resident = ProcessFigures.ResidentBytes(node.Id);
+            long anonymous = ProcessFigures.AnonymousBytes(node.Id);
             int threads = ProcessFigures.Threads(node.Id);
             long heap = (long)await MetricAsync(http, "dotnet_total_memory_bytes", ct);
             var cpuBefore = ProcessFigures.CpuTime(node.Id);
@@ -87,7 +88,7 @@ public static class FootprintBench
             node.Kill(entireProcessTree: true);
             await node.WaitForExitAsync(ct);
             await pump;
-            return new FootprintCase(banks, resident, threads, heap, httpUp, firstFresh ?? allFresh, allFresh, perMinute);
+            return new FootprintCase(banks, resident, threads, heap, httpUp, firstFresh ?? allFresh, allFresh, perMinute, anonymous);
         }
         finally
         {

@@ -10,6 +10,13 @@ public static class ProcessFigures
 
     public static long ResidentBytes(int pid) => Status(pid, "VmRSS:") * 1024;
 
+    /// <summary>
+    /// The resident pages the kernel cannot drop under pressure without swap: anonymous memory and shared memory (the GC
+    /// heap, native allocations, the JIT's code in the runtime's memfd). The rest of VmRSS is mapped files (the
+    /// executable's code and assemblies), which it can drop and read again.
+    /// </summary>
+    public static long AnonymousBytes(int pid) => (Status(pid, "RssAnon:") + Status(pid, "RssShmem:")) * 1024;
+
     /// <summary>The peak resident memory so far (VmHWM).</summary>
     public static long PeakResidentBytes(int pid) => Status(pid, "VmHWM:") * 1024;
 
