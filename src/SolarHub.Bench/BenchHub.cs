@@ -69,11 +69,13 @@ public sealed class BenchHub : IAsyncDisposable
     /// <summary>
     /// Until <paramref name="adapterId"/> is the bank's active adapter and every adapter is healthy; with
     /// <paramref name="learned"/> also until it knows its bus's rhythm (a connection learns for 10 s), so a silence is
-    /// noticed from the rhythm as on a bus that ran a while. Within 60 s, or a <see cref="BenchException"/> saying what it saw.
+    /// noticed from the rhythm as on a bus that ran a while. Within 60 s (120 s to learn: one stall of the process of
+    /// 0.7 s or more, as on a loaded CI runner, teaches a gap whose rhythm would reach the data deadline, so the rhythm stays
+    /// unknown until some 1,000 reads have passed without one), or a <see cref="BenchException"/> saying what it saw.
     /// </summary>
     public async Task WaitUntilActiveAndHealthyAsync(string bankId, string adapterId, bool learned, CancellationToken ct)
     {
-        var ready = TimeSpan.FromSeconds(60);
+        var ready = TimeSpan.FromSeconds(learned ? 120 : 60);
         long deadline = Stopwatch.GetTimestamp() + (long)(ready.TotalSeconds * Stopwatch.Frequency);
         string last = "no answer";
         while (Stopwatch.GetTimestamp() < deadline)
