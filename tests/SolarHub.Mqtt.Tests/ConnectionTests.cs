@@ -26,6 +26,19 @@ public class ConnectionTests(ITestOutputHelper output) : BridgeTestKit(output)
     }
 
     [Fact]
+    public async Task A_publish_with_a_confirmation_id_is_confirmed_to_the_owner_once_the_broker_has_it()
+    {
+        var owner = CreateTestProbe();
+        var connection = Sys.ActorOf(MqttConnection.Props(Mqtt, Timings, owner.Ref), "connection");
+        owner.FishForMessage<BrokerConnected>(_ => true, Generous);
+
+        connection.Tell(new PublishToBroker(MqttMessage.Clear("solarhub/gone/availability"), ConfirmationId: 7));
+
+        owner.FishForMessage<PublishConfirmed>(_ => true, Generous).Should().Be(new PublishConfirmed("solarhub/gone/availability", 7));
+        await Watcher.WaitForAsync("solarhub/gone/availability", m => m.Payload.Length == 0 && m.Retain);
+    }
+
+    [Fact]
     public async Task After_the_broker_restarts_the_hub_reconnects_and_publishes_discovery_and_availability_again()
     {
         StartBridge(Mqtt, House);

@@ -17,7 +17,7 @@ namespace SolarHub.Mqtt.Bridge;
 /// <see cref="MqttConnection"/> child per broker configuration; a <see cref="HubConfigChanged"/> (told, or on the
 /// event stream when following the store) switches brokers and removes the entities of banks that are gone.
 /// What to send is decided by plain classes beside it (<see cref="BridgedBanks"/>, <see cref="BrokerOutput"/>,
-/// <see cref="PublishedEntity{T}"/>, <see cref="AlertOutput"/> for the alert rules' problem sensors); the actor keeps the connection's lifecycle and the clears that wait for the broker.
+/// <see cref="PublishedEntity{T}"/>, <see cref="AlertOutput"/> for the alert rules' problem sensors); the actor keeps the connection's lifecycle and the clears that wait for the broker (<see cref="UnconfirmedClears"/>).
 /// </summary>
 public sealed class MqttBridge : ReceiveActor, IWithTimers
 {
@@ -26,8 +26,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly BridgedBanks _banks = new();
     private readonly AlertOutput _alerts = new();
-    // Retained topics of removed banks and packs to clear once the broker is back (removed while it was away).
-    private readonly HashSet<string> _pendingClears = new(StringComparer.Ordinal);
+    // Retained topics of removed banks and packs, sent again on every connect until the broker has acknowledged them.
+    private readonly UnconfirmedClears _unconfirmedClears = new();
+    private readonly Func<MqttConfig, IActorRef, Props> _connectionProps;
     private long _appliedVersion = -1;
     private MqttConfig? _mqtt;
     private IActorRef? _connection;
@@ -40,9 +41,11 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     // Null while there is no broker.
     private BrokerOutput? _output;
 
-    public MqttBridge(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings timings, bool followConfigChanges, AlertsConfig? alerts)
+    public MqttBridge(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings timings, bool followConfigChanges, AlertsConfig? alerts,
+        Func<MqttConfig, IActorRef, Props> connectionProps)
     {
         _timings = timings;
+        _connectionProps = connectionProps;
         _followConfigChanges = followConfigChanges;
         Apply(mqtt, banks, alerts);
 
@@ -73,8 +76,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
             if (!Sender.Equals(_connection)) return;
             _connected = true;
             _connectedAt = Now;
-            foreach (var topic in _pendingClears) Send(MqttMessage.Clear(topic));
-            _pendingClears.Clear();
+            foreach (var (topic, id) in _unconfirmedClears.All) SendClear(topic, id);
             _banks.ForgetWhatWasSaid();
             _alerts.ForgetWhatWasSaid();
             Flush();
@@ -82,6 +84,10 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         Receive<BrokerDisconnected>(_ =>
         {
             if (Sender.Equals(_connection)) _connected = false;
+        });
+        Receive<PublishConfirmed>(m =>
+        {
+            if (Sender.Equals(_connection)) _unconfirmedClears.Confirmed(m.Topic, m.ConfirmationId);
         });
         Receive<HomeAssistantOnline>(_ =>
         {
@@ -111,8 +117,17 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     /// <param name="mqtt">The broker; null: publish nothing until a configuration with one arrives.</param>
     /// <param name="banks">The configured banks (their entities exist before data flows, shown unavailable); null: every bank seen.</param>
     /// <param name="alerts">The alert rules (null: the built-in ones): a problem sensor per enabled rule of each configured bank.</param>
-    public static Props Props(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings? timings = null, bool followConfigChanges = false, AlertsConfig? alerts = null) =>
-        Akka.Actor.Props.Create(() => new MqttBridge(mqtt, banks, timings ?? MqttTimings.Default, followConfigChanges, alerts));
+    public static Props Props(MqttConfig? mqtt, IReadOnlyList<BankConfig>? banks, MqttTimings? timings = null, bool followConfigChanges = false, AlertsConfig? alerts = null)
+    {
+        var effective = timings ?? MqttTimings.Default;
+        return Akka.Actor.Props.Create(() => new MqttBridge(mqtt, banks, effective, followConfigChanges, alerts,
+            (config, owner) => MqttConnection.Props(config, effective, owner)));
+    }
+
+    /// <param name="connectionProps">What stands in for the <see cref="MqttConnection"/>: a test drives the bridge's side of
+    /// the protocol, in an order a real broker cannot be made to keep.</param>
+    internal static Props Props(MqttConfig mqtt, IReadOnlyList<BankConfig> banks, MqttTimings timings, Func<MqttConfig, IActorRef, Props> connectionProps) =>
+        Akka.Actor.Props.Create(() => new MqttBridge(mqtt, banks, timings, false, null, connectionProps));
 
     private sealed record FlushTick
     {
@@ -181,7 +196,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         }
         _connection = null;
         _connected = false;
-        _pendingClears.Clear(); // they were the old broker's
+        _unconfirmedClears.Clear(); // they were the old broker's
         _mqtt = mqtt;
         FollowTelemetry(mqtt is not null);
         _banks.ForgetBroker();
@@ -193,7 +208,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
     private void StartConnection()
     {
         if (_mqtt is null || _connection is not null) return;
-        _connection = Context.ActorOf(MqttConnection.Props(_mqtt, _timings, Self), $"connection-{++_generation}");
+        _connection = Context.ActorOf(_connectionProps(_mqtt, Self), $"connection-{++_generation}");
         _log.Info("MQTT: publishing to {0}", _mqtt.Describe());
     }
 
@@ -226,15 +241,18 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
 
     private void RemoveFromBroker(BankOutput bank) => ClearRetained(_output?.Removal(bank));
 
-    /// <summary>An empty retained message for each topic: now, or when the broker is back.</summary>
+    /// <summary>An empty retained message for each topic: now, and again on each connect until the broker confirms it.</summary>
     private void ClearRetained(IReadOnlyList<string>? topics)
     {
         foreach (var topic in topics ?? [])
         {
-            if (_connected) Send(MqttMessage.Clear(topic));
-            else _pendingClears.Add(topic);
+            var id = _unconfirmedClears.Add(topic);
+            // Connected as far as the bridge knows: the connection may have lost the broker a moment ago.
+            if (_connected) SendClear(topic, id);
         }
     }
 
     private void Send(MqttMessage message) => _connection?.Tell(new PublishToBroker(message));
+
+    private void SendClear(string topic, long id) => _connection?.Tell(new PublishToBroker(MqttMessage.Clear(topic), ConfirmationId: id));
 }

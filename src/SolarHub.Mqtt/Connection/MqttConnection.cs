@@ -11,7 +11,7 @@ namespace SolarHub.Mqtt.Connection;
 /// Owns one MQTTnet client for one broker configuration. Connects with a last will (<c>&lt;base&gt;/status</c> =
 /// offline, retained), says online once connected, reconnects with doubling waits whenever the broker goes away,
 /// and publishes what its owner sends. Never blocks: connecting and disconnecting come back as messages (PipeTo);
-/// publishes are started and only counted until they complete.
+/// publishes are started and only counted until they complete (confirmed to the owner when it asks, see <see cref="PublishToBroker"/>).
 /// About 300 lines because it is one connection's state machine (connecting, online, waiting to reconnect, answering a
 /// late last will with online) whose states must be read together to see that no publish is lost or doubled.
 /// </summary>
@@ -130,7 +130,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
 
     private void Connected()
     {
-        Receive<PublishToBroker>(m => Send(m.Message));
+        Receive<PublishToBroker>(m => Send(m.Message, m.ConfirmationId));
         Receive<HomeAssistantStatus>(m =>
         {
             if (m.Payload != MqttTopics.Online) return;
@@ -259,7 +259,7 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
         Timers.StartSingleTimer("connect", new Connect(), wait);
     }
 
-    private void Send(MqttMessage message)
+    private void Send(MqttMessage message, long? confirmationId = null)
     {
         if (Volatile.Read(ref _inFlight) >= MaxInFlight && !message.Retain)
         {
@@ -273,12 +273,25 @@ public sealed class MqttConnection : ReceiveActor, IWithTimers
             .WithRetainFlag(message.Retain)
             .WithQualityOfServiceLevel(message.AtLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce)
             .Build();
-        _client.PublishAsync(built).ContinueWith(static (task, state) =>
+        var publishing = _client.PublishAsync(built);
+        publishing.ContinueWith(static (task, state) =>
         {
             var self = (MqttConnection)state!;
             Interlocked.Decrement(ref self._inFlight);
             if (!task.IsCompletedSuccessfully) Interlocked.Increment(ref self._failedPublishes);
         }, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (confirmationId is { } id) ConfirmWhenAcknowledged(publishing, message.Topic, id);
+    }
+
+    // Only what the owner must not lose asks for it (removals: rare), so a continuation of its own each costs nothing
+    // that matters.
+    private void ConfirmWhenAcknowledged(Task<MqttClientPublishResult> publishing, string topic, long id)
+    {
+        var (owner, self) = (_owner, Self);
+        publishing.ContinueWith(task =>
+        {
+            if (task.IsCompletedSuccessfully && task.Result.IsSuccess) owner.Tell(new PublishConfirmed(topic, id), self);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private string Explain(Exception error) => error switch

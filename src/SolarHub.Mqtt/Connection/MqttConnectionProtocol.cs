@@ -3,7 +3,13 @@ namespace SolarHub.Mqtt.Connection;
 // The protocol of MqttConnection: its owner tells it what to publish and is told when the broker is (not) there.
 
 /// <summary>Publish when connected; dropped otherwise (the owner sends everything again on <see cref="BrokerConnected"/>).</summary>
-public sealed record PublishToBroker(MqttMessage Message);
+/// <param name="ConfirmationId">When set, the owner is told <see cref="PublishConfirmed"/> once the broker has it (a QoS 1
+/// message: acknowledged). Nothing is told when it was dropped or failed: the owner cannot tell a publish into a connection
+/// that has just died from one that went out, so it keeps what must not be lost until confirmed.</param>
+public sealed record PublishToBroker(MqttMessage Message, long? ConfirmationId = null);
+
+/// <summary>To the owner: the broker acknowledged the <see cref="PublishToBroker"/> sent with this confirmation id.</summary>
+public sealed record PublishConfirmed(string Topic, long ConfirmationId);
 
 /// <summary>Say goodbye (status offline through the last will), disconnect, then stop.</summary>
 public sealed record DisconnectFromBroker
