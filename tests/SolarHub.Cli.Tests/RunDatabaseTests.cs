@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
@@ -81,31 +79,5 @@ public class RunDatabaseTests
         }
         catch (HttpRequestException) { return new Answer(null, null); }
         catch (TaskCanceledException) { return new Answer(null, null); }
-    }
-
-    /// <summary>A <c>solarhub</c> process whose output lines (stdout and stderr) are kept for the test to read.</summary>
-    private sealed class RunningNode : IDisposable
-    {
-        private RunningNode(Process process) => Process = process;
-
-        public Process Process { get; }
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public static RunningNode Start(IEnumerable<string> args)
-        {
-            var node = new RunningNode(Process.Start(CliProcess.StartInfo(args))!);
-            node.Process.OutputDataReceived += (_, e) => { if (e.Data is { } line) node.Lines.Enqueue(line); };
-            node.Process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) node.Lines.Enqueue(line); };
-            node.Process.BeginOutputReadLine();
-            node.Process.BeginErrorReadLine();
-            return node;
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
-            Process.WaitForExit(10_000);
-            Process.Dispose();
-        }
     }
 }

@@ -8,6 +8,7 @@ using SolarHub.Cli.Run;
 using SolarHub.Cli.Storage;
 using SolarHub.Cluster.Hosting;
 using SolarHub.ConfigStore;
+using SolarHub.ConfigStore.StartCopy;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Legacy;
 using SolarHub.Database;
@@ -126,6 +127,15 @@ public static class RunCommand
             waitingForDatabase = !answer.IsReachable;
             if (waitingForDatabase)
                 Console.Error.WriteLine($"run: {answer.Problem}; waiting for it, trying again quietly: the banks start when it answers (GET /health/ready says 503 until then)");
+        }
+
+        // The banks start with the configuration this node last applied, when the database has not changed since, rather
+        // than after the store's recovery; the store's configuration follows, the same one (docs/running.md, "Start-up").
+        if (database is not null && !waitingForDatabase && clustering is null && !o.ForceDemo
+            && await ConfigStartCopy.ReadCurrentAsync(database, stop.Token) is { } copy && copy.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId))
+        {
+            hub = copy.Config;
+            Console.WriteLine($"config: starting the banks of version {copy.Version} (its copy beside the database) while the store loads");
         }
 
         var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken }, Cluster = clustering };

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using SolarHub.Cluster.Hosting;
 using SolarHub.Cluster.Membership;
 using SolarHub.ConfigStore;
+using SolarHub.ConfigStore.StartCopy;
 using SolarHub.Core.Alerts;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
@@ -98,7 +99,14 @@ public static class SolarHubNodeHosting
         akka.AddHocon(NodeDefaults, HoconAddMode.Append);
         akka.WithActorSystemLivenessCheck(tags: [HealthEndpoints.LiveTag]);
         if (node.Cluster is not null) akka.WithClusterConfigStore(node.Database!, node.Cluster.Node);
-        else if (stored) akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
+        else if (stored)
+        {
+            akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
+            // What the next start runs before the store has recovered (solarhub run; a cluster's banks wait for the cluster).
+            if (ConfigStartCopy.PathFor(node.Database!) is { } copy)
+                akka.WithActors((system, registry) =>
+                    system.ActorOf(ConfigStartCopyWriter.Props(copy, registry.Get<ConfigStoreKey>()), "solarhub-config-start-copy"));
+        }
         if (node.Cluster is { } cluster)
         {
             akka.WithSolarHubCluster(cluster, node.Transports);

@@ -15,7 +15,10 @@ public sealed record SolarHubNodeOptions
     /// </summary>
     public ConfigDatabase? Database { get; init; }
 
-    /// <summary>The banks and MQTT output to run when there is no <see cref="Database"/> (e.g. a legacy config.yaml).</summary>
+    /// <summary>
+    /// The banks and MQTT output to run when there is no <see cref="Database"/> (e.g. a legacy config.yaml); with one, what
+    /// runs until the store has recovered (<c>solarhub run</c> gives its <see cref="ConfigStore.StartCopy.ConfigStartCopy"/>), then the store's configuration.
+    /// </summary>
     public HubConfig Config { get; init; } = HubConfig.Empty;
 
     /// <summary>HTTP API settings (token, event stream).</summary>

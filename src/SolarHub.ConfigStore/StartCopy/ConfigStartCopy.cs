@@ -1,0 +1,57 @@
+using System.Text.Json;
+using SolarHub.Configuration;
+using SolarHub.Database;
+
+namespace SolarHub.ConfigStore.StartCopy;
+
+/// <summary>
+/// The configuration a node last applied, kept beside its SQLite database (<c>&lt;database&gt;.start.json</c>) so that the
+/// next start runs the banks at once instead of after the store's recovery (half a second of a small board's start,
+/// docs/benchmarks.md, issue 15). It is used only when its <see cref="Version"/> is the journal's latest
+/// (<see cref="StoredVersion"/>): any change stored since, by any process, makes the node wait for the store as before.
+/// </summary>
+public sealed record ConfigStartCopy(long Version, HubConfig Config)
+{
+    public const string Suffix = ".start.json";
+
+    /// <summary>Where the copy of <paramref name="database"/> lives; null for PostgreSQL (a cluster's or a server's database: no copy).</summary>
+    public static string? PathFor(ConfigDatabase database) => database.SqliteFile is { } file ? file + Suffix : null;
+
+    /// <summary>The copy of <paramref name="database"/> when it holds the stored configuration's latest version; null otherwise.</summary>
+    public static async Task<ConfigStartCopy?> ReadCurrentAsync(ConfigDatabase database, CancellationToken ct)
+    {
+        if (PathFor(database) is not { } path || TryRead(path) is not { } copy) return null;
+        return await StoredVersion.ReadAsync(database, ct) == copy.Version ? copy : null;
+    }
+
+    /// <summary>The copy at <paramref name="path"/>, or null when there is none or it cannot be read (a copy is only ever a head start).</summary>
+    public static ConfigStartCopy? TryRead(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var file = File.OpenRead(path);
+            var copy = JsonSerializer.Deserialize(file, ConfigStartCopyJson.Contract.GetTypeInfo(typeof(ConfigStartCopy))) as ConfigStartCopy;
+            // A file cut short or edited by hand may lack what the model never leaves null.
+            return copy is { Version: > 0, Config.Banks: not null, Config.IgnoredSections: not null } ? copy : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the copy whole or not at all (a temporary file renamed over the old one), readable by its owner only: the
+    /// configuration may hold the MQTT broker's password, as the database does.
+    /// </summary>
+    public async Task WriteAsync(string path, CancellationToken ct)
+    {
+        var temporary = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var file = new FileStream(temporary, options))
+            await JsonSerializer.SerializeAsync(file, this, ConfigStartCopyJson.Contract.GetTypeInfo(typeof(ConfigStartCopy)), ct);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
