@@ -101,7 +101,7 @@ public class BenchCommandTests
 
         outcome.ExitCode.Should().Be(0, outcome.StdOut + outcome.StdErr);
         LastLine(outcome).Should().MatchRegex(
-            $"^footprint: 2 banks rss {Number} MiB, heap {Number} MiB, threads [1-9]\\d*, http {Number} s, fresh {Number} s, all fresh {Number} s, cpu {Number} s/min, anon {Number} MiB$");
+            $"^footprint: 2 banks rss {Number} MiB, heap {Number} MiB, threads [1-9]\\d*, http {Number} s, fresh {Number} s, all fresh {Number} s, cpu {Number} s/min, anon {Number} MiB, restart fresh {Number} s$");
         // The part the kernel cannot drop is a part of what is resident, and never nothing (the heap is in it).
         var figures = Regex.Match(LastLine(outcome), "rss ([0-9.]+) MiB.*anon ([0-9.]+) MiB");
         double rss = double.Parse(figures.Groups[1].Value, CultureInfo.InvariantCulture), anon = double.Parse(figures.Groups[2].Value, CultureInfo.InvariantCulture);

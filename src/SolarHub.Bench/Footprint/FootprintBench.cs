@@ -11,7 +11,9 @@ namespace SolarHub.Bench.Footprint;
 /// <c>solarhub bench footprint</c>: starts a node the way a user does (<c>solarhub run --database</c> on its stored
 /// configuration: store, history and API on) with one bank of 3 packs on one simulated gateway, then with 10 such banks,
 /// and measures each: time from the process's start to HTTP up and to fresh data; after a warm-up, resident memory,
-/// threads and managed heap; then the CPU it uses per minute while its banks receive as usual. The gateways run in this
+/// threads and managed heap; then the CPU it uses per minute while its banks receive as usual; then the same node started
+/// again on the same database, as at a reboot, to its first fresh data (it starts from its configuration's copy,
+/// <c>ConfigStartCopy</c>, where the first start waited for the store). The gateways run in this
 /// process, so the node's figures are its own. <paramref name="binary"/> measures another executable (a published
 /// single file) instead of this build.
 /// </summary>
@@ -53,42 +55,27 @@ public static class FootprintBench
                 [new AdapterConfig("gateway", AdapterProtocol.JkPassive, new TcpTransport("127.0.0.1", g.LocalEndPoint.Port), Priority: 1)]))], []), ct);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-            var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}");
-            string[] arguments = ["run", "--database", database.SqliteFile!, "--urls", url.ToString().TrimEnd('/')];
-            var info = binary is null ? SolarHubProcess.StartInfo(arguments) : StartInfo(binary, arguments);
-            string log = Path.Combine(folder, "node.log");
-            var clock = Stopwatch.StartNew();
-            node = Process.Start(info) ?? throw new BenchException("cannot start the node");
-            node.StandardInput.Close();
-            var pump = Pump(node, log);
-
-            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-            var httpUp = await UntilAsync(clock, node, log, async () => (await http.GetAsync("/health/live", ct)).IsSuccessStatusCode, "/health/live answering", ct);
-            TimeSpan? firstFresh = null;
-            var allFresh = await UntilAsync(clock, node, log, async () =>
-            {
-                var (fresh, total) = await PacksAsync(http, ct);
-                if (fresh > 0) firstFresh ??= clock.Elapsed;
-                return total == 3 * banks && fresh == total;
-            }, "every pack fresh", ct);
-
-            var rest = warmUp - clock.Elapsed;
+            var first = await StartAsync(database, banks, binary, Path.Combine(folder, "node.log"), ct);
+            node = first.Process;
+            var rest = warmUp - first.Clock.Elapsed;
             if (rest > TimeSpan.Zero) await Task.Delay(rest, ct);
             long resident = ProcessFigures.ResidentBytes(node.Id);
             long anonymous = ProcessFigures.AnonymousBytes(node.Id);
             int threads = ProcessFigures.Threads(node.Id);
-            long heap = (long)await MetricAsync(http, "dotnet_total_memory_bytes", ct);
+            long heap = (long)await MetricAsync(first.Http, "dotnet_total_memory_bytes", ct);
             var cpuBefore = ProcessFigures.CpuTime(node.Id);
             var idleClock = Stopwatch.StartNew();
             await Task.Delay(idle, ct);
             var cpu = ProcessFigures.CpuTime(node.Id) - cpuBefore;
             var perMinute = TimeSpan.FromSeconds(cpu.TotalSeconds * 60 / idleClock.Elapsed.TotalSeconds);
-            if (node.HasExited) throw new BenchException($"the node exited ({node.ExitCode}) during the measurement: see {log}");
+            if (node.HasExited) throw new BenchException($"the node exited ({node.ExitCode}) during the measurement: see {first.Log}");
+            await first.StopAsync(ct);
 
-            node.Kill(entireProcessTree: true);
-            await node.WaitForExitAsync(ct);
-            await pump;
-            return new FootprintCase(banks, resident, threads, heap, httpUp, firstFresh ?? allFresh, allFresh, perMinute, anonymous);
+            // The same node started again, as at a reboot: its configuration's copy is beside the database by now.
+            var again = await StartAsync(database, banks, binary, Path.Combine(folder, "node-restart.log"), ct);
+            node = again.Process;
+            await again.StopAsync(ct);
+            return new FootprintCase(banks, resident, threads, heap, first.HttpUp, first.FirstFresh, first.AllFresh, perMinute, anonymous, again.FirstFresh);
         }
         finally
         {
@@ -97,6 +84,41 @@ public static class FootprintBench
             foreach (var gateway in gateways) await gateway.DisposeAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>A node started by <see cref="StartAsync"/>, with its start's figures (from the process's start).</summary>
+    private sealed record Started(Process Process, Task Pump, string Log, Stopwatch Clock, HttpClient Http, TimeSpan HttpUp, TimeSpan FirstFresh, TimeSpan AllFresh)
+    {
+        public async Task StopAsync(CancellationToken ct)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync(ct);
+            await Pump;
+            Http.Dispose();
+        }
+    }
+
+    /// <summary>Starts <c>solarhub run</c> on <paramref name="database"/> and waits until every pack of its banks is fresh.</summary>
+    private static async Task<Started> StartAsync(ConfigDatabase database, int banks, string? binary, string log, CancellationToken ct)
+    {
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}");
+        string[] arguments = ["run", "--database", database.SqliteFile!, "--urls", url.ToString().TrimEnd('/')];
+        var info = binary is null ? SolarHubProcess.StartInfo(arguments) : StartInfo(binary, arguments);
+        var clock = Stopwatch.StartNew();
+        var node = Process.Start(info) ?? throw new BenchException("cannot start the node");
+        node.StandardInput.Close();
+        var pump = Pump(node, log);
+
+        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var httpUp = await UntilAsync(clock, node, log, async () => (await http.GetAsync("/health/live", ct)).IsSuccessStatusCode, "/health/live answering", ct);
+        TimeSpan? firstFresh = null;
+        var allFresh = await UntilAsync(clock, node, log, async () =>
+        {
+            var (fresh, total) = await PacksAsync(http, ct);
+            if (fresh > 0) firstFresh ??= clock.Elapsed;
+            return total == 3 * banks && fresh == total;
+        }, "every pack fresh", ct);
+        return new Started(node, pump, log, clock, http, httpUp, firstFresh ?? allFresh, allFresh);
     }
 
     private static ProcessStartInfo StartInfo(string binary, IEnumerable<string> arguments)

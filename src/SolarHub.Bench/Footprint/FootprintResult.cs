@@ -7,14 +7,16 @@ namespace SolarHub.Bench.Footprint;
 /// <param name="HttpUp">From the process's start to <c>/health/live</c> answering.</param>
 /// <param name="FirstFresh">From the process's start to the first fresh pack of any bank.</param>
 /// <param name="AllFresh">From the process's start to every pack of every bank fresh.</param>
+/// <param name="RestartFresh">The same node started again on the same database (as at a reboot): from its start to the first fresh pack.</param>
 /// <param name="CpuPerMinute">CPU time the node used per minute of the idle period after the warm-up (its banks receiving as usual).</param>
 public sealed record FootprintCase(int Banks, long ResidentBytes, int Threads, long HeapBytes, TimeSpan HttpUp, TimeSpan FirstFresh, TimeSpan AllFresh,
-    TimeSpan CpuPerMinute, long AnonymousBytes)
+    TimeSpan CpuPerMinute, long AnonymousBytes, TimeSpan RestartFresh)
 {
     public string Describe() =>
         $"{Banks} bank{(Banks == 1 ? "" : "s")} rss {Mib(ResidentBytes)} MiB, heap {Mib(HeapBytes)} MiB, threads {Threads}, " +
         $"http {BenchFormat.Seconds(HttpUp)} s, fresh {BenchFormat.Seconds(FirstFresh)} s, all fresh {BenchFormat.Seconds(AllFresh)} s, " +
-        $"cpu {BenchFormat.Seconds(CpuPerMinute)} s/min, anon {Mib(AnonymousBytes)} MiB";
+        $"cpu {BenchFormat.Seconds(CpuPerMinute)} s/min, anon {Mib(AnonymousBytes)} MiB, " +
+        $"restart fresh {BenchFormat.Seconds(RestartFresh)} s";
 
     private static string Mib(long bytes) => BenchFormat.Number(bytes / (1024.0 * 1024));
 }
