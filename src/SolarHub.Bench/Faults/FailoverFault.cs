@@ -25,6 +25,10 @@ public sealed class FailoverFault(string fault, RigOptions rig, Func<FaultRig, T
     /// <summary>What the bank's switch reason must contain, e.g. "lost its connection" (null: any reason): the fault was noticed the way it should be.</summary>
     public string? ExpectedReason { get; init; }
 
+    // What the bank needs beyond the learned silence: the silence clock's tick, the read's last look (StallGrace) and the
+    // switch to the hot standby take about 0.1-0.2 s; the rest is room for a loaded machine.
+    private static readonly TimeSpan RhythmSlack = TimeSpan.FromMilliseconds(500);
+
     public async Task<FaultOutcome> RunAsync(bool quick, TextWriter progress, CancellationToken ct)
     {
         // A clear that is a no-op (a one-shot fault such as a reset) clears at once.
@@ -35,11 +39,12 @@ public sealed class FailoverFault(string fault, RigOptions rig, Func<FaultRig, T
         // Land the fault anywhere in the polling cycle, not right after a frame.
         await Task.Delay(Random.Shared.Next(0, 390), ct);
 
+        var budget = LearnedRhythm ? await RhythmBudgetAsync(r, progress, ct) : FailoverBudget;
         long faultAt = RowClock.Now;
         string what = await inject(r);
         progress.WriteLine($"faults: {fault}: injected ({what})");
         // Both waits end at one deadline well past the budget: a fault that is never noticed costs seconds, not minutes.
-        var noticeLimit = FailoverBudget + TimeSpan.FromSeconds(5);
+        var noticeLimit = budget + TimeSpan.FromSeconds(5);
         var left = await r.Watch.WaitForAsync(() => r.Watch.LeftHealthy(faultAt, FaultRig.Primary), noticeLimit - RowClock.Since(faultAt), ct);
         var failover = await r.Watch.WaitForAsync(() => r.Watch.FirstFresh(faultAt, FaultRig.Secondary), noticeLimit - RowClock.Since(faultAt), ct);
         if (hold > TimeSpan.Zero) await Task.Delay(hold, ct); // the fault lasts a while: nothing may switch back meanwhile
@@ -68,10 +73,10 @@ public sealed class FailoverFault(string fault, RigOptions rig, Func<FaultRig, T
         var problems = new List<string>();
         if (detection is null) problems.Add("the primary never left Healthy");
         if (failoverTime is null) problems.Add($"no telemetry through the secondary within {noticeLimit.TotalSeconds:0.#} s");
-        else if (failoverTime > FailoverBudget) problems.Add($"failover took longer than {BenchFormat.Integer(FailoverBudget.TotalMilliseconds)} ms");
+        else if (failoverTime > budget) problems.Add($"failover took longer than {BenchFormat.Integer(budget.TotalMilliseconds)} ms");
         if (ExpectedReason is not null && switched is not null && !switched.Event.Reason.Contains(ExpectedReason, StringComparison.Ordinal))
             problems.Add($"switched for another reason than '{ExpectedReason}': {switched.Event.Reason}");
-        if (gap.Length > FailoverBudget) problems.Add($"telemetry gap over {BenchFormat.Integer(FailoverBudget.TotalMilliseconds)} ms: {gap.Describe(faultAt)}");
+        if (gap.Length > budget) problems.Add($"telemetry gap over {BenchFormat.Integer(budget.TotalMilliseconds)} ms: {gap.Describe(faultAt)}");
         if (recovery is null && failoverTime is not null) problems.Add($"no failback to the primary within {WaitLimit.TotalSeconds:0} s of clearing");
         else if (snapshot.ActiveAdapter != FaultRig.Primary || snapshot.Adapters.Any(a => a.State != AdapterState.Healthy))
             problems.Add($"after recovery: active {snapshot.ActiveAdapter ?? "none"}, {string.Join(", ", snapshot.Adapters.Select(a => $"{a.Id} {a.State}"))}");
@@ -80,5 +85,19 @@ public sealed class FailoverFault(string fault, RigOptions rig, Func<FaultRig, T
 
         string note = problems.Count > 0 ? string.Join("; ", problems) : switched?.Event.Reason ?? "";
         return new FaultOutcome(fault, detection, failoverTime, recovery, falseFailovers, gap.Length, exceptions.Count, Lost: 0, problems.Count == 0, note);
+    }
+
+    /// <summary>
+    /// The budget of a row that waits for a learned rhythm: the bank promises to notice a silence longer than what its
+    /// primary learned to allow (SilenceAfter), which a stall of the machine while it learned can stretch well past the
+    /// usual half-second (in one CI run the rhythm noticed a half-open link after 1.9 s). So the budget is that allowance plus <see cref="RhythmSlack"/>, never less
+    /// than <see cref="FailoverBudget"/>; the switch must still be the rhythm's (<see cref="ExpectedReason"/>).
+    /// </summary>
+    private async Task<TimeSpan> RhythmBudgetAsync(FaultRig r, TextWriter progress, CancellationToken ct)
+    {
+        var allowed = (await r.SnapshotAsync(ct)).Adapters.Single(a => a.Id == FaultRig.Primary).SilenceAfterMs;
+        var budget = allowed is { } ms && TimeSpan.FromMilliseconds(ms) + RhythmSlack > FailoverBudget ? TimeSpan.FromMilliseconds(ms) + RhythmSlack : FailoverBudget;
+        progress.WriteLine($"faults: {fault}: the primary's rhythm allows {(allowed is { } a ? BenchFormat.Integer(a) + " ms" : "no bound (unknown)")} of silence; budget {BenchFormat.Integer(budget.TotalMilliseconds)} ms");
+        return budget;
     }
 }
