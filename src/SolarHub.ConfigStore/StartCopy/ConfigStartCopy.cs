@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SolarHub.Configuration;
+using SolarHub.Configuration.Validation;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore.StartCopy;
@@ -32,14 +33,21 @@ public sealed record ConfigStartCopy(long Version, HubConfig Config)
             if (!File.Exists(path)) return null;
             using var file = File.OpenRead(path);
             var copy = JsonSerializer.Deserialize(file, ConfigStartCopyJson.Contract.GetTypeInfo(typeof(ConfigStartCopy))) as ConfigStartCopy;
-            // A file cut short or edited by hand may lack what the model never leaves null.
-            return copy is { Version: > 0, Config.Banks: not null, Config.IgnoredSections: not null } ? copy : null;
+            // A file cut short or edited by hand: only a whole, valid configuration is run (as the store holds only such).
+            return copy is { Version: > 0 } && IsWhole(copy.Config) && HubConfigValidator.Validate(copy.Config).Count == 0 ? copy : null;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return null;
         }
     }
+
+    // The serializer refuses nulls in properties; these are the lists' elements, which it does not look into.
+    private static bool IsWhole(HubConfig config) =>
+        config.Banks.All(b => b is not null && b.Packs.All(p => p is not null) && b.Adapters.All(a => a is not null))
+        && config.BatteryArrays.All(a => a is not null && a.BankIds.All(id => id is not null))
+        && config.IgnoredSections.All(s => s is not null)
+        && (config.Alerts?.Overrides ?? []).All(o => o is not null);
 
     /// <summary>
     /// Writes the copy whole or not at all (a temporary file renamed over the old one), readable by its owner only: the

@@ -10,7 +10,9 @@ namespace SolarHub.ConfigStore.StartCopy;
 /// build time, so reading it at start compiles no serializer code (the reflection-based one costs a tenth of a second of
 /// JIT on a start that the copy is there to shorten).
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, AllowOutOfOrderMetadataProperties = true)]
+// A null where the model has none, or a missing constructor argument, is a broken copy (JsonException), not a null to trip on later.
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, AllowOutOfOrderMetadataProperties = true,
+    RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(ConfigStartCopy))]
 [JsonSerializable(typeof(TcpTransport))]
 [JsonSerializable(typeof(ModbusTcpTransport))]

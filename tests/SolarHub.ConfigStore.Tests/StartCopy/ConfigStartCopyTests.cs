@@ -58,6 +58,11 @@ public sealed class ConfigStartCopyTests : IDisposable
     [InlineData("{\"version\":3}")]
     [InlineData("{\"version\":0,\"config\":{\"banks\":[],\"ignoredSections\":[]}}")]
     [InlineData("{\"version\":3,\"config\":{\"banks\":[{\"id\":\"b\",\"name\":\"b\",\"packs\":[],\"adapters\":[{\"id\":\"a\",\"protocol\":\"JkPassive\",\"transport\":{\"$kind\":\"carrier-pigeon\"}}]}],\"ignoredSections\":[]}}")]
+    [InlineData("{\"version\":3,\"config\":{\"banks\":[null],\"ignoredSections\":[]}}")]
+    [InlineData("{\"version\":3,\"config\":{\"banks\":[{\"id\":\"b\",\"name\":\"b\",\"packs\":[null],\"adapters\":[]}],\"ignoredSections\":[]}}")]
+    [InlineData("{\"version\":3,\"config\":{\"banks\":[{\"id\":\"b\",\"name\":\"b\",\"packs\":[],\"adapters\":[{\"id\":\"a\",\"protocol\":\"JkPassive\",\"transport\":null}]}],\"ignoredSections\":[]}}")]
+    [InlineData("{\"version\":3,\"config\":{\"banks\":[{\"id\":null,\"name\":\"b\",\"packs\":[],\"adapters\":[]}],\"ignoredSections\":[]}}")]
+    [InlineData("{\"version\":3,\"config\":{\"banks\":[{\"id\":\"b\",\"name\":\"b\",\"packs\":[],\"adapters\":[{\"id\":\"a\",\"protocol\":\"JkPassive\",\"transport\":{\"$kind\":\"tcp\",\"host\":\"gw\",\"port\":99999}}]}],\"ignoredSections\":[]}}")]
     public async Task A_copy_that_cannot_be_read_is_no_copy(string text)
     {
         var path = PathIn("broken.json");
