@@ -11,12 +11,12 @@ namespace SolarHub.Bench.Faults;
 public static class BankFaults
 {
     // The bank's own deadline for a fault that leaves bytes flowing (data-deadline 2 s, judged every 250 ms tick), plus slack for a loaded machine.
-    private static readonly TimeSpan DataDeadlineBudget = TimeSpan.FromSeconds(3.5);
+    internal static readonly TimeSpan DataDeadlineBudget = TimeSpan.FromSeconds(3.5);
     private static readonly TimeSpan StaleLimit = BankTimings.Default.PackStaleAfter + TimeSpan.FromSeconds(3);
     private static readonly TimeSpan BackLimit = TimeSpan.FromSeconds(5);
     private const byte DeadPack = 2;
     private const string LostConnection = "lost its connection";
-    private const string WentSilent = "went silent";
+    internal const string WentSilent = "went silent";
 
     public static IReadOnlyList<IFaultScenario> All() =>
     [
