@@ -110,15 +110,26 @@ public static class FootprintBench
         var pump = Pump(node, log);
 
         var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
-        var httpUp = await UntilAsync(clock, node, log, async () => (await http.GetAsync("/health/live", ct)).IsSuccessStatusCode, "/health/live answering", ct);
-        TimeSpan? firstFresh = null;
-        var allFresh = await UntilAsync(clock, node, log, async () =>
+        try
         {
-            var (fresh, total) = await PacksAsync(http, ct);
-            if (fresh > 0) firstFresh ??= clock.Elapsed;
-            return total == 3 * banks && fresh == total;
-        }, "every pack fresh", ct);
-        return new Started(node, pump, log, clock, http, httpUp, firstFresh ?? allFresh, allFresh);
+            var httpUp = await UntilAsync(clock, node, log, async () => (await http.GetAsync("/health/live", ct)).IsSuccessStatusCode, "/health/live answering", ct);
+            TimeSpan? firstFresh = null;
+            var allFresh = await UntilAsync(clock, node, log, async () =>
+            {
+                var (fresh, total) = await PacksAsync(http, ct);
+                if (fresh > 0) firstFresh ??= clock.Elapsed;
+                return total == 3 * banks && fresh == total;
+            }, "every pack fresh", ct);
+            return new Started(node, pump, log, clock, http, httpUp, firstFresh ?? allFresh, allFresh);
+        }
+        catch
+        {
+            // A node that never got there is not the caller's to stop: it does not know of it yet.
+            if (!node.HasExited) node.Kill(entireProcessTree: true);
+            node.Dispose();
+            http.Dispose();
+            throw;
+        }
     }
 
     private static ProcessStartInfo StartInfo(string binary, IEnumerable<string> arguments)
