@@ -28,7 +28,7 @@ public sealed class AlertEndToEndTests
 
         // SOC at or below 40 % for 2 s raises; at or above 45 % for 2 s clears: stored as a user would, applied live,
         // with a webhook that fails once (retried).
-        await using var webhook = WebhookReceiver.Start(failFirst: 1);
+        await using var webhook = await WebhookReceiver.StartAsync(failFirst: 1);
         var answer = await ConfigStoreClient.ProposeAsync(store,
             [new AlertsConfigured(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "cellar", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(2))], webhook.Url))],
             "test", CancellationToken.None);

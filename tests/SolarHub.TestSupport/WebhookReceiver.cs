@@ -1,51 +1,60 @@
 using System.Collections.Concurrent;
-using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace SolarHub.TestSupport;
 
 /// <summary>
-/// An HTTP server on 127.0.0.1 (HttpListener) for webhook tests: answers 500 to its first <c>failFirst</c> requests,
-/// then 200, and keeps every request's status, body and content type in arrival order.
+/// An HTTP server on 127.0.0.1 for webhook tests: answers 500 to its first <c>failFirst</c> requests, then 200, and
+/// keeps every request's status, body and content type in arrival order.
 /// </summary>
+/// <remarks>
+/// Kestrel, not <c>HttpListener</c>: the runtime's managed HttpListener once threw an ArgumentNullException from its
+/// own endpoint bookkeeping (<c>HttpEndPointListener</c>) when started again on a port, failing a test that had
+/// nothing wrong.
+/// </remarks>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     public sealed record Request(int Status, string Body, string ContentType);
 
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<Request> _requests = new();
-    private Task _loop = Task.CompletedTask;
+    private WebApplication? _app;
+    private int _failuresLeft;
 
-    private WebhookReceiver(string url) => Url = url;
+    private WebhookReceiver(string url, int failFirst)
+    {
+        Url = url;
+        _failuresLeft = failFirst;
+    }
 
     public string Url { get; }
 
     public IReadOnlyList<Request> Requests => _requests.ToArray();
 
     /// <param name="port">A port of the test's choosing (e.g. one a client already tried in vain); null: a free one.</param>
-    public static WebhookReceiver Start(int failFirst = 0, int? port = null)
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, int? port = null)
     {
-        var receiver = new WebhookReceiver($"http://127.0.0.1:{port ?? LoopbackPorts.Free()}/hook/");
-        receiver._listener.Prefixes.Add(receiver.Url);
-        receiver._listener.Start();
-        receiver._loop = receiver.Serve(failFirst);
+        var origin = $"http://127.0.0.1:{port ?? LoopbackPorts.Free()}";
+        var receiver = new WebhookReceiver($"{origin}/hook/", failFirst);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(origin);
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/hook/", receiver.Receive);
+        await app.StartAsync();
+        receiver._app = app;
         return receiver;
     }
 
-    private async Task Serve(int failFirst)
+    private async Task Receive(HttpContext context)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try { context = await _listener.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            var status = failFirst-- > 0 ? 500 : 200;
-            _requests.Enqueue(new Request(status, body, context.Request.ContentType ?? ""));
-            context.Response.StatusCode = status;
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var status = Interlocked.Decrement(ref _failuresLeft) >= 0 ? 500 : 200;
+        _requests.Enqueue(new Request(status, body, context.Request.ContentType ?? ""));
+        context.Response.StatusCode = status;
     }
 
     /// <summary>Waits (bounded) until <paramref name="done"/> holds for the requests so far.</summary>
@@ -62,10 +71,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-        _stop.Dispose();
+        if (_app is null) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -17,7 +17,7 @@ public sealed class AlertWebhookTests(ITestOutputHelper output) : Akka.TestKit.X
     [Fact]
     public async Task Each_alert_is_posted_as_json_in_order_and_a_500_is_retried()
     {
-        await using var receiver = WebhookReceiver.Start(failFirst: 1);
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
         var webhook = Sys.ActorOf(AlertWebhook.Props(Fast));
         webhook.Tell(new AlertWebhook.UseWebhook(receiver.Url));
         webhook.Tell(Raised(1));
@@ -55,7 +55,7 @@ public sealed class AlertWebhookTests(ITestOutputHelper output) : Akka.TestKit.X
         status.Queued.Should().Be(4, "three waiting and one being retried");
         status.Dropped.Should().Be(6);
 
-        await using var receiver = WebhookReceiver.Start(failFirst: 0, port);
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 0, port);
         await receiver.UntilAsync(r => r.Count >= 4, TimeSpan.FromSeconds(20));
         receiver.Requests.Select(r => JsonNode.Parse(r.Body)!["message"]!.GetValue<string>()).Should().Equal("alert 1", "alert 8", "alert 9", "alert 10");
     }
