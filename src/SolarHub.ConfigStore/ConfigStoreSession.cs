@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SolarHub.ConfigStore.StartCopy;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -47,6 +48,25 @@ public sealed class ConfigStoreSession : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(ct);
         return new ConfigStoreSession(host, database);
+    }
+
+    /// <summary>
+    /// After a change this process stored itself: writes the database's start copy (<see cref="ConfigStartCopy"/>), so
+    /// that the next node on it starts its banks at once instead of waiting for the store. Null when written or not
+    /// wanted (PostgreSQL, nothing stored), else why not; the change itself is stored either way.
+    /// </summary>
+    public async Task<string?> KeepStartCopyAsync(object answer, CancellationToken ct)
+    {
+        if (answer is not ChangesAccepted { Stored: true } accepted || ConfigStartCopy.PathFor(Database) is not { } path) return null;
+        try
+        {
+            await new ConfigStartCopy(accepted.Version, accepted.Config).WriteAsync(path, ct);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot keep the configuration's start copy {path}: {e.Message} (the next node start waits for the store)";
+        }
     }
 
     /// <summary>Opens the database once, so an unreachable server is reported at once, with the driver's reason.</summary>

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace SolarHub.Cli.Tests;
 
 /// <summary>
-/// <c>solarhub run --database</c> starts the banks from the copy of the configuration it last applied
-/// (<c>&lt;database&gt;.start.json</c>) when the database holds no newer change, and waits for the store otherwise.
+/// <c>solarhub run --database</c> starts the banks from the copy of the configuration (<c>&lt;database&gt;.start.json</c>,
+/// kept by the node and by the <c>config</c> verbs) when the database holds no newer change, and waits for the store otherwise.
 /// </summary>
 public sealed class RunStartCopyTests : IDisposable
 {
@@ -17,25 +17,48 @@ public sealed class RunStartCopyTests : IDisposable
     private string Copy => Database + ".start.json";
 
     [Fact]
-    public async Task A_node_keeps_a_copy_starts_from_it_next_time_and_ignores_it_once_the_database_changed()
+    public async Task A_configuration_verb_keeps_the_copy_so_the_first_run_and_the_run_after_a_change_start_from_it()
     {
         await AddBankAsync("house");
-
-        // The first run has no copy: it waits for the store, then writes what it applied.
-        var first = await RunUntilAsync("house", () => CopyVersion() == 1);
-        first.Should().NotContain(l => l.StartsWith(StartingFromCopy));
+        CopyVersion().Should().Be(1, "the verb that stored the change wrote the copy");
         ConfigBanksInCopy().Should().Equal("house");
 
-        // Nothing changed since: the next run starts the banks from the copy.
-        var second = await RunUntilAsync("house", () => true);
-        second.Should().Contain($"{StartingFromCopy} 1 (its copy beside the database) while the store loads");
+        var first = await RunUntilAsync("house", () => true);
+        first.Should().Contain($"{StartingFromCopy} 1 (its copy beside the database) while the store loads");
 
-        // A change stored while no node ran (the CLI writes the journal): the copy is stale, so it is not used, and the
-        // node's copy then follows the store.
+        // A change stored while no node ran: the verb brings the copy up to date, so the next run needs no store either.
         await AddBankAsync("shed");
-        var third = await RunUntilAsync("shed", () => CopyVersion() == 2);
-        third.Should().NotContain(l => l.StartsWith(StartingFromCopy), "the copy held version 1 and the database version 2");
+        CopyVersion().Should().Be(2);
+        var second = await RunUntilAsync("shed", () => true);
+        second.Should().Contain($"{StartingFromCopy} 2 (its copy beside the database) while the store loads");
+    }
+
+    [Fact]
+    public async Task A_copy_older_than_the_database_is_ignored_and_the_node_writes_the_current_one()
+    {
+        await AddBankAsync("house");
+        var versionOne = await File.ReadAllTextAsync(Copy);
+        await AddBankAsync("shed");
+        // As a copy left by a writer that did not keep it (an older SolarHub's `config` verb, a failed write) would be.
+        await File.WriteAllTextAsync(Copy, versionOne);
+
+        var lines = await RunUntilAsync("shed", () => CopyVersion() == 2);
+
+        lines.Should().NotContain(l => l.StartsWith(StartingFromCopy), "the copy held version 1 and the database version 2");
         ConfigBanksInCopy().Should().Equal("house", "shed");
+    }
+
+    [Fact]
+    public async Task A_verb_that_cannot_write_the_copy_stores_its_change_and_says_so()
+    {
+        Directory.CreateDirectory(Copy); // the copy's path taken by a folder: the rename over it fails
+
+        var outcome = await CliProcess.RunAsync(["config", "bank", "add", "house", "--packs", "1", "--tcp", $"127.0.0.1:{LoopbackPorts.Free()}", "--database", Database]);
+
+        outcome.ExitCode.Should().Be(0, "the change is stored; the copy is only a head start");
+        outcome.StdOut.Should().Contain("stored as version 1");
+        outcome.StdErr.Should().Contain($"note: cannot keep the configuration's start copy {Copy}").And.NotContain("   at ");
+        Directory.GetFiles(_folder, "*.tmp").Should().BeEmpty("a failed write leaves no temporary file");
     }
 
     [Fact]

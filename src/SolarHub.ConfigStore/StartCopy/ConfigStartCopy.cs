@@ -55,11 +55,22 @@ public sealed record ConfigStartCopy(long Version, HubConfig Config)
     /// </summary>
     public async Task WriteAsync(string path, CancellationToken ct)
     {
-        var temporary = path + ".tmp";
+        // A name of its own: a node and a `solarhub config` verb may both write the copy of one database.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var file = new FileStream(temporary, options))
-            await JsonSerializer.SerializeAsync(file, this, ConfigStartCopyJson.Contract.GetTypeInfo(typeof(ConfigStartCopy)), ct);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await using (var file = new FileStream(temporary, options))
+                await JsonSerializer.SerializeAsync(file, this, ConfigStartCopyJson.Contract.GetTypeInfo(typeof(ConfigStartCopy)), ct);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A write that failed half-way (a full disk) leaves nothing behind, if it can; the write's own error is the one reported.
+            try { File.Delete(temporary); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            throw;
+        }
     }
 }
