@@ -13,7 +13,7 @@ public static class BenchConfigStore
         await using var session = await ConfigStoreSession.StartAsync(database, logging: null, ct);
         var answer = await ConfigStoreClient.ReplaceAsync(session.Store, config, "bench", ct);
         if (answer is not ChangesAccepted) throw new BenchException($"the configuration was not stored: {answer}");
-        if (await session.KeepStartCopyAsync(answer, ct) is { } problem) throw new BenchException(problem);
+        if (await session.KeepStartCopyAsync(answer) is { } problem) throw new BenchException(problem);
     }
 
     /// <summary>The database's stored configuration and its version.</summary>

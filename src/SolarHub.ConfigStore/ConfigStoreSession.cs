@@ -55,12 +55,13 @@ public sealed class ConfigStoreSession : IAsyncDisposable
     /// that the next node on it starts its banks at once instead of waiting for the store. Null when written or not
     /// wanted (PostgreSQL, nothing stored), else why not; the change itself is stored either way.
     /// </summary>
-    public async Task<string?> KeepStartCopyAsync(object answer, CancellationToken ct)
+    /// <remarks>Not cancellable: the change is already stored, and a Ctrl+C now must not hide the verb's report of it.</remarks>
+    public async Task<string?> KeepStartCopyAsync(object answer)
     {
         if (answer is not ChangesAccepted { Stored: true } accepted || ConfigStartCopy.PathFor(Database) is not { } path) return null;
         try
         {
-            await new ConfigStartCopy(accepted.Version, accepted.Config).WriteAsync(path, ct);
+            await new ConfigStartCopy(accepted.Version, accepted.Config).WriteAsync(path, CancellationToken.None);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

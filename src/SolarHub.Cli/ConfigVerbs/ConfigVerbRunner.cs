@@ -94,7 +94,7 @@ public sealed class ConfigVerbRunner(string verb, TextWriter output, TextWriter 
         var routed = await WriteRoute.SendAsync(session, write, dryRun, Err, ct);
         AnsweredBy = routed.Writer;
         // A change a node's writer stored is copied by that node; one stored here is copied here.
-        if (routed.Writer is null && await session.KeepStartCopyAsync(routed.Answer, ct) is { } problem)
+        if (routed.Writer is null && await session.KeepStartCopyAsync(routed.Answer) is { } problem)
             Err.WriteLine(PrintableText.Escape($"{Verb}: note: {problem}"));
         return routed.Answer;
     }
