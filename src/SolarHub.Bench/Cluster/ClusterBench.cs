@@ -147,8 +147,7 @@ public sealed partial class ClusterBench : IAsyncDisposable
         var failover = DateTimeOffset.Now - killedAt;
         _output.WriteLine($"cluster: serial node loss: killed n2; fresh data through usb-b (n3) after {failover.TotalSeconds:0.0} s");
 
-        using (var http = new HttpClient()) await victim.StartAsync(http, ct);
-        var upAt = DateTimeOffset.Now;
+        var upAt = await Site.RejoinAsync(victim, ct);
         await Site.WaitForBankAsync(SerialBank, v => v.ActiveAdapter == "usb-a" && v.NewestReading > upAt, Patience, "failback to usb-a", ct);
         var failback = DateTimeOffset.Now - upAt;
         _output.WriteLine($"cluster: n2 back; failback to usb-a after {failback.TotalSeconds:0.0} s");
@@ -189,7 +188,20 @@ public sealed partial class ClusterBench : IAsyncDisposable
             var victim = await NodeOfAsync(ActiveBank, ct);
             var frozenAt = DateTimeOffset.Now;
             await victim.FreezeAsync();
-            var moved = await Site.WaitForBankAsync(ActiveBank, v => v.Node is { } n && n != victim.Name && v.NewestReading > frozenAt, Patience, "polled from another node", ct);
+            BankView moved;
+            try
+            {
+                moved = await Site.WaitForBankAsync(ActiveBank, v => v.Node is { } n && n != victim.Name && v.NewestReading > frozenAt, Patience, "polled from another node", ct);
+            }
+            catch
+            {
+                // Leave no node standing still behind for the scenarios that follow.
+                await victim.ThawAsync();
+                await victim.KillAsync();
+                using var rejoin = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                await Site.RejoinAsync(victim, rejoin.Token);
+                throw;
+            }
             _output.WriteLine($"cluster: active: froze {victim.Name}; '{ActiveBank}' polled from {moved.Node} after {(DateTimeOffset.Now - frozenAt).TotalSeconds:0.0} s");
             await victim.ThawAsync();
             var exit = await victim.WaitForExitAsync(TimeSpan.FromSeconds(30));
@@ -243,10 +255,8 @@ public sealed partial class ClusterBench : IAsyncDisposable
     /// <summary>Starts a node that was killed or left again, and waits until the cluster is whole.</summary>
     public async Task RestartAsync(ClusterNodeProcess node, CancellationToken ct)
     {
-        using var http = new HttpClient();
-        await node.StartAsync(http, ct);
-        // It answers HTTP before it has joined: wait until every node sees every other Up, then let sharding settle.
-        await Site.WaitForMembersUpAsync(TimeSpan.FromSeconds(90), ct);
+        await Site.RejoinAsync(node, ct);
+        // Let sharding settle after the join.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
     }
 

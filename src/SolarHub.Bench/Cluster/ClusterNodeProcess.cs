@@ -6,7 +6,8 @@ namespace SolarHub.Bench.Cluster;
 /// <summary>
 /// One node of a cluster on loopback: a <c>solarhub run --cluster</c> process of its own, its output in a log file.
 /// It can be killed (SIGKILL, a power cut), asked to leave (SIGTERM: a graceful leave) and started again. Its API's
-/// state-changing endpoints take <paramref name="apiToken"/>.
+/// state-changing endpoints take <paramref name="apiToken"/>. It may also end by itself (the cluster removed it, or it
+/// gave up joining): <see cref="ExitedByItself"/>, for the site to start it again as a service manager would.
 /// </summary>
 public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPort, IReadOnlyList<int> seedPorts, string database, string directory,
     IReadOnlyList<string> extraArgs, string apiToken) : IAsyncDisposable
@@ -14,11 +15,21 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private Process? _process;
     private Task _pump = Task.CompletedTask;
+    private bool _stoppedByBench;
 
     public string Name => name;
     public Uri Url { get; } = new($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}");
     public string LogPath => Path.Combine(directory, $"{name}.log");
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The process ended without the bench killing it or asking it to leave.</summary>
+    public bool ExitedByItself => _process is { HasExited: true } && !_stoppedByBench;
+
+    /// <summary>The exit code of the process that ended; null while it runs or before it ever ran.</summary>
+    public int? ExitCode => _process is { HasExited: true } ended ? ended.ExitCode : null;
+
+    /// <summary>When the running process first answered <c>/health/live</c>.</summary>
+    public DateTimeOffset UpAt { get; private set; }
 
     public async Task StartAsync(HttpClient http, CancellationToken ct)
     {
@@ -27,7 +38,10 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
         var info = SolarHubProcess.StartInfo(["run", "--cluster", "--node", name, "--remoting", Port(remotingPort),
             "--seeds", string.Join(',', seedPorts.Select(Port)), "--urls", Url.ToString().TrimEnd('/'), "--database", database, "--verbose", .. extraArgs]);
         info.Environment["SOLARHUB_API_TOKEN"] = apiToken;
+        await _pump;
+        _process?.Dispose();
         var process = _process = Process.Start(info) ?? throw new BenchException($"cannot start node {name}");
+        _stoppedByBench = false;
         process.StandardInput.Close();
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         await log.WriteLineAsync($"==== {DateTimeOffset.Now:O} started {name} (pid {process.Id})");
@@ -42,7 +56,11 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
             try
             {
                 using var answer = await http.GetAsync(new Uri(Url, "/health/live"), ct);
-                if (answer.IsSuccessStatusCode) return;
+                if (answer.IsSuccessStatusCode)
+                {
+                    UpAt = DateTimeOffset.Now;
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) when (!ct.IsCancellationRequested) { }
@@ -54,6 +72,7 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
     public async Task KillAsync()
     {
         if (!IsRunning) return;
+        _stoppedByBench = true;
         _process!.Kill();
         await _process.WaitForExitAsync();
         await _pump;
@@ -63,6 +82,7 @@ public sealed class ClusterNodeProcess(string name, int httpPort, int remotingPo
     public async Task LeaveAsync(TimeSpan patience)
     {
         if (!IsRunning) return;
+        _stoppedByBench = true;
         await SignalAsync("TERM");
         try { await _process!.WaitForExitAsync().WaitAsync(patience); }
         catch (TimeoutException) { await KillAsync(); }

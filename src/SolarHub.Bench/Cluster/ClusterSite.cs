@@ -20,12 +20,18 @@ public sealed class ClusterSite : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(1.5) };
     private readonly List<ClusterNodeProcess> _nodes = [];
     private readonly string _directory;
+    private readonly TextWriter _progress;
 
-    private ClusterSite(ConfigDatabase database, string directory)
+    private ClusterSite(ConfigDatabase database, string directory, TextWriter progress)
     {
         Database = database;
         _directory = directory;
+        _progress = progress;
     }
+
+    /// <summary>deploy/solarhub@.service's RestartSec.</summary>
+    public static readonly TimeSpan RestartAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(90);
 
     public ConfigDatabase Database { get; }
 
@@ -42,7 +48,7 @@ public sealed class ClusterSite : IAsyncDisposable
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("solarhub-cluster-").FullName;
         var db = database is null ? ConfigDatabase.Sqlite(Path.Combine(directory, "solarhub.db")) : ConfigDatabase.Parse(database);
-        var site = new ClusterSite(db, directory);
+        var site = new ClusterSite(db, directory, progress);
         var remoting = NodeNames.Select(_ => LoopbackPort.Free()).ToArray();
         for (int i = 0; i < NodeNames.Length; i++)
             site._nodes.Add(new ClusterNodeProcess(NodeNames[i], LoopbackPort.Free(), remoting[i], remoting[..2], db.SqliteFile ?? db.ConnectionString, directory, extraRunArgs ?? [], site.ApiToken));
@@ -55,7 +61,7 @@ public sealed class ClusterSite : IAsyncDisposable
                 progress.WriteLine($"cluster: {node.Name} up at {node.Url} (log {node.LogPath})");
             }
             // Banks stored before every node is Up would all land on the first ones.
-            await site.WaitForMembersUpAsync(TimeSpan.FromSeconds(90), ct);
+            await site.WaitForMembersUpAsync(JoinPatience, ct);
         }
         catch
         {
@@ -68,12 +74,20 @@ public sealed class ClusterSite : IAsyncDisposable
     /// <summary>
     /// Waits until every running node's <c>GET /api/cluster</c> shows every running node Up and reachable: a node that
     /// answers HTTP may still be joining (seen to take 15 s on a loaded machine), and a scenario must not begin then.
+    /// A node that ended by itself meanwhile (it gave up joining: run's join timeout) is started again after
+    /// <see cref="RestartAfter"/>, as the deploy units' <c>Restart=on-failure</c> does.
     /// </summary>
     public async Task WaitForMembersUpAsync(TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
+            foreach (var ended in _nodes.Where(n => n.ExitedByItself).ToList())
+            {
+                _progress.WriteLine($"cluster: {ended.Name} exited ({ended.ExitCode}) by itself; starting it again in {RestartAfter.TotalSeconds:0} s, as its service would be");
+                await Task.Delay(RestartAfter, ct);
+                await ended.StartAsync(_http, ct);
+            }
             var running = _nodes.Where(n => n.IsRunning).ToList();
             bool allUp = true;
             foreach (var node in running)
@@ -82,6 +96,14 @@ public sealed class ClusterSite : IAsyncDisposable
             await Task.Delay(200, ct);
         }
         throw new BenchException($"the running nodes did not all see each other Up within {timeout.TotalSeconds:0} s (node logs in {_directory})");
+    }
+
+    /// <summary>Starts a node that was killed or left, and waits until the cluster is whole; when its HTTP came up (the process that joined).</summary>
+    public async Task<DateTimeOffset> RejoinAsync(ClusterNodeProcess node, CancellationToken ct)
+    {
+        await node.StartAsync(_http, ct);
+        await WaitForMembersUpAsync(JoinPatience, ct);
+        return node.UpAt;
     }
 
     private async Task<int> UpMembersAsync(ClusterNodeProcess via, CancellationToken ct)
