@@ -35,6 +35,14 @@ public sealed class ClusterRulesTests
     }
 
     [Fact]
+    public void A_node_that_cannot_join_through_its_seeds_gives_up_after_a_minute_by_default()
+    {
+        // Akka's default ("off") waits for ever: a node killed and started again at once was seen to wait so (docs/cluster.md).
+        SolarHubClusterHosting.ClusterDefaults.GetTimeSpan("akka.cluster.shutdown-after-unsuccessful-join-seed-nodes", null, allowInfinite: true)
+            .Should().Be(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public void Without_cluster_settings_the_node_runs_alone()
     {
         Resolve(new ClusterArguments(null, null, null, null), out var error).Should().BeNull();

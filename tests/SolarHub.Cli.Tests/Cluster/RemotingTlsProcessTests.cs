@@ -77,7 +77,7 @@ public sealed class RemotingTlsProcessTests : IAsyncLifetime
         d.Saw("Welcome from").Should().BeFalse(d.Log());
         c.Saw("is JOINING itself").Should().BeFalse("a node that lists only a as its seed never forms a cluster of its own");
         new[] { a, b }.Where(n => n.Process.HasExited).Select(n => $"{n.Name} exited with {n.Process.ExitCode}; {n.Log()}").Should().BeEmpty();
-        // d tries until the join timeout (30 s), then gives up for its service to start it again.
+        // d tries until the join timeout (60 s), then gives up for its service to start it again.
         if (d.Process.HasExited)
         {
             d.Process.ExitCode.Should().Be(1, d.Log());
