@@ -57,12 +57,7 @@ public static class SolarHubNodeHosting
         // ASP.NET logs every failing check of every /health request: a monitoring probe would fill the log while a
         // gateway is down. The banks, the store and the history log their own state changes; the probe gets the report.
         services.AddLogging(logging => logging.AddFilter(HealthCheckLogCategory, LogLevel.Critical));
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.Converters.Add(new RoundedNumbers());
-            o.SerializerOptions.WriteIndented = true;
-        });
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         // What the dashboard's page needs to know of this node, from the actor system's HOCON (the node's own settings
         // included), read at the dashboard's first request; an application's own registration wins.
         services.TryAddSingleton(provider => DashboardOptionsOf(provider.GetRequiredService<ActorSystem>().Settings.Config, node));
