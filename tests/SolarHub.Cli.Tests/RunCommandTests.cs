@@ -45,6 +45,18 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task A_duration_shorter_than_the_start_counts_from_when_the_api_is_up()
+    {
+        // Half a second is less than any start takes: it used to end the run before the API was up, silently (exit 1).
+        int port = LoopbackPorts.Free();
+        var outcome = await CliProcess.RunAsync(["run", "--urls", $"http://127.0.0.1:{port}", "--duration", "00:00:00.5", "--database", TempDatabase()]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        outcome.StdOut.Should().Contain($"HTTP API on http://127.0.0.1:{port} (");
+        outcome.StdErr.Should().NotContain("   at ");
+    }
+
+    [Fact]
     public async Task Unknown_bank_is_404()
     {
         int port = LoopbackPorts.Free();

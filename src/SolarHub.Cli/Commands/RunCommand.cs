@@ -27,7 +27,7 @@ public static class RunCommand
         var demo = new Option<bool>("--demo") { Description = "Run the demo (simulated gateways) even if the database holds banks. The demo also runs when the database holds none." };
         var urls = new Option<string>("--urls") { Description = "Where the HTTP API listens (docs/api.md).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demoFault = new Option<bool>("--demo-fault") { Description = "Demo only: kill the primary gateway after 10 s and bring it back 15 s later, to show failover and failback." };
-        var duration = new Option<TimeSpan?>("--duration") { Description = "Stop after this long (e.g. 00:01:00); default: until Ctrl+C." };
+        var duration = new Option<TimeSpan?>("--duration") { Description = "Stop this long after the HTTP API is up (e.g. 00:01:00); default: until Ctrl+C." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every adapter and actor event, not only warnings." };
         var cluster = new Option<bool?>("--cluster") { Description = "Join a cluster of nodes sharing the --database (docs/cluster.md); else SOLARHUB_CLUSTER=1 or HOCON solarhub.cluster.enabled." };
         var node = new Option<string?>("--node") { Description = "Cluster: this node's name, which adapters name to be opened here (else SOLARHUB_NODE, solarhub.cluster.node)." };
@@ -89,8 +89,8 @@ public static class RunCommand
             return 2;
         }
 
+        // --duration counts from when the API is up: a start slower than the duration (a busy machine) still serves.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (o.Duration is { } d) stop.CancelAfter(d);
 
         HubConfig hub = HubConfig.Empty;
         ConfigDatabase? database = null;
@@ -149,6 +149,10 @@ public static class RunCommand
             Console.Error.WriteLine($"run: cannot listen on {o.Urls}: {e.Message}");
             return 1;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0; // Ctrl+C while starting
+        }
 
         string apiLine = $"HTTP API on {o.Urls} (GET /health, /api/banks, /api/banks/{{bankId}}, /api/actors, /api/events, /metrics; see docs/api.md)";
         string dashboardLine = $"dashboard: {DashboardAddress(app.Urls, o.Urls)} (docs/dashboard.md)";
@@ -156,6 +160,7 @@ public static class RunCommand
         {
             Console.WriteLine(apiLine);
             Console.WriteLine(dashboardLine);
+            if (o.Duration is { } d) stop.CancelAfter(d);
         }
         DemoEnvironment? started;
         try
@@ -182,6 +187,7 @@ public static class RunCommand
         {
             Console.WriteLine(apiLine);
             Console.WriteLine(dashboardLine);
+            if (o.Duration is { } d) stop.CancelAfter(d);
         }
 
         var background = new List<Task>();
