@@ -173,7 +173,8 @@ public sealed class HubConfigStore : ReceivePersistentActor
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
         ToSupervisor(new ConfigStoreSupervisor.StoreFailed($"the stored configuration cannot be read: {reason.GetBaseException().Message}", Transient: false));
-        base.OnRecoveryFailure(reason, message);
+        // Not Akka's error with the driver's stack trace (the base's only work), at every retry: the supervisor says why in one line.
+        _log.Debug("recovery failed: {0}", reason);
     }
 
     protected override void PostStop()
