@@ -25,8 +25,6 @@ public static class ConfigStoreHosting
         builder.WithSqlPersistence(database.ConnectionString, database.IsPostgres ? LinqToDB.ProviderName.PostgreSQL : LinqToDB.ProviderName.SQLiteMS, autoInitialize: true);
         builder.WithCustomSerializer("solarhub-config", [typeof(ConfigChangeSet), typeof(SolarHub.Configuration.HubConfig)], system => new ConfigStoreSerializer(system));
         builder.WithCustomSerializer("solarhub-config-messages", ConfigStoreMessageSerializer.Types, system => new ConfigStoreMessageSerializer(system));
-        // Other clients' changes reach a running node within a second.
-        builder.AddHocon("akka.persistence.query.journal.sql.refresh-interval = 200ms", HoconAddMode.Prepend);
         // Several processes (nodes, the CLI) write this journal in turn, each with its own writer id; the journal's unique
         // (persistence id, sequence number) already keeps them from overlapping. The default replay filter takes a
         // writer that comes back after another for a stale duplicate and drops its events on recovery, which lost

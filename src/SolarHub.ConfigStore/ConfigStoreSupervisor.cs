@@ -77,9 +77,11 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         else Probing();
     }
 
-    public static Props Props(bool followJournal, ConfigDatabase? database = null) =>
-        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(Akka.Actor.Props.Create(() => new HubConfigStore(followJournal, true)),
-            database == null ? null : ct => DatabaseProbe.CheckAsync(database, ct)));
+    /// <param name="followJournal">The store follows other clients' changes by reading <paramref name="database"/>'s stored version.</param>
+    public static Props Props(bool followJournal, ConfigDatabase database) =>
+        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(
+            Akka.Actor.Props.Create(() => new HubConfigStore(followJournal ? ct => StoredVersion.ReadAsync(database, ct) : null, true)),
+            ct => DatabaseProbe.CheckAsync(database, ct)));
 
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;

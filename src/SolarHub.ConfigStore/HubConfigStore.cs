@@ -1,10 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using SolarHub.Configuration;
 using SolarHub.Configuration.Validation;
 
@@ -13,36 +9,48 @@ namespace SolarHub.ConfigStore;
 /// <summary>
 /// The configuration hierarchy, event-sourced: each accepted change set is one persisted event (so a change is
 /// never half-applied), with snapshots for fast recovery. Every accepted change and the recovered state are
-/// published as <see cref="HubConfigChanged"/>. Other processes (the CLI) may write the same journal: with
-/// <paramref name="followJournal"/> the store watches it and reloads when someone else stored a change.
+/// published as <see cref="HubConfigChanged"/>. Other processes (the CLI) may write the same journal: given how to read
+/// the stored version (<see cref="StoredVersion"/>), the store looks at it every <see cref="FollowInterval"/> and reloads
+/// when someone else stored a change.
 /// Two writers never both store the same version: the journal's unique (persistence id, sequence number) refuses the
 /// second one, which gets <see cref="ChangesFailed"/> and is recovered afresh (its client plans again).
 /// </summary>
-public sealed class HubConfigStore : ReceivePersistentActor
+public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
 {
     public const string Id = "solarhub-config";
 
     /// <summary>A snapshot is taken once this many change sets were stored since the last one.</summary>
     public const int SnapshotEvery = 100;
 
-    private sealed record ForeignChange(long SequenceNr);
+    /// <summary>How often a following store reads the stored version: other clients' changes reach a running node within a second.</summary>
+    public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly bool _followJournal;
+    private sealed record CheckStoredVersion
+    {
+        public static CheckStoredVersion Instance { get; } = new();
+    }
+
+    /// <summary>What the journal holds (null: unknown, e.g. the database is unreachable; the next check tries again).</summary>
+    private sealed record StoredVersionRead(long? Version) : IDeadLetterSuppression;
+
+    private readonly Func<CancellationToken, Task<long?>>? _storedVersion;
+    private readonly CancellationTokenSource _stopping = new();
+    private bool _checking;
+    private bool _reloading;
     private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RecentWrites _recentWrites = new();
     private HubConfig _config = HubConfig.Empty;
     private long _snapshotSequenceNr;
     private IActorRef? _pendingReply;
-    private UniqueKillSwitch? _follower;
 
-    public HubConfigStore(bool followJournal) : this(followJournal, supervised: false) { }
-
+    /// <param name="storedVersion">Reads the journal's latest version (<see cref="StoredVersion.ReadAsync"/>) to follow other
+    /// clients' changes; null: this store does not follow them (a CLI's, which lives for one command).</param>
     /// <param name="supervised">Runs under a <see cref="ConfigStoreSupervisor"/>: tells it when it recovered, failed or must
     /// reload, and stops to reload only when the supervisor says so (so no request is lost).</param>
-    public HubConfigStore(bool followJournal, bool supervised)
+    public HubConfigStore(Func<CancellationToken, Task<long?>>? storedVersion, bool supervised)
     {
-        _followJournal = followJournal;
+        _storedVersion = storedVersion;
         _supervised = supervised;
 
         Recover<SnapshotOffer>(offer =>
@@ -59,7 +67,9 @@ public sealed class HubConfigStore : ReceivePersistentActor
         {
             ToSupervisor(new ConfigStoreSupervisor.StoreRecovered(LastSequenceNr));
             Context.System.EventStream.Publish(new HubConfigChanged(_config, LastSequenceNr));
-            if (_followJournal) FollowJournal();
+            // A plain query of one number, not Akka.Persistence.Query's event stream: that polled through linq2db and
+            // Akka.Streams five times a second and cost an idle node some 15 MB of memory (docs/benchmarks.md, issue 15).
+            if (_storedVersion is not null) Timers.StartPeriodicTimer(nameof(CheckStoredVersion), CheckStoredVersion.Instance, FollowInterval);
         });
 
         Command<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(_config, LastSequenceNr)));
@@ -73,12 +83,16 @@ public sealed class HubConfigStore : ReceivePersistentActor
         {
             if (!AnsweredBefore(r)) Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true, r.RequestId);
         });
-        Command<ForeignChange>(f =>
+        Command<CheckStoredVersion>(_ => CheckVersion());
+        Command<StoredVersionRead>(read =>
         {
-            if (f.SequenceNr <= LastSequenceNr) return;
+            _checking = false;
+            if (read.Version is not { } version || version <= LastSequenceNr || _reloading) return;
             // Another process stored a change: stop and be recovered from the journal, rather than guessing the
             // change's effect. Supervised, the supervisor first holds new requests, then says when to stop.
-            _log.Info("configuration changed by another client (version {0}); reloading", f.SequenceNr);
+            _reloading = true;
+            Timers.CancelAll();
+            _log.Info("configuration changed by another client (version {0}); reloading", version);
             if (_supervised) Context.Parent.Tell(ConfigStoreSupervisor.ReloadNeeded.Instance);
             else Context.Stop(Self);
         });
@@ -95,7 +109,7 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
     public override string PersistenceId => Id;
 
-    public static Props Props(bool followJournal = false) => Akka.Actor.Props.Create(() => new HubConfigStore(followJournal));
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>A write sent again (its first answer came late or was lost) gets what the first one stored.</summary>
     private bool AnsweredBefore(IConfigWrite write)
@@ -179,23 +193,24 @@ public sealed class HubConfigStore : ReceivePersistentActor
 
     protected override void PostStop()
     {
-        _follower?.Shutdown();
+        _stopping.Cancel();
+        _stopping.Dispose();
         base.PostStop();
+    }
+
+    /// <summary>Reads the stored version off the actor's thread (SQLite's driver answers synchronously), one read at a time.</summary>
+    private void CheckVersion()
+    {
+        if (_checking || _reloading || _storedVersion is null) return;
+        _checking = true;
+        var read = _storedVersion;
+        var ct = _stopping.Token;
+        Task.Run(() => read(ct), ct).PipeTo(Self, success: version => new StoredVersionRead(version), failure: _ => new StoredVersionRead(null));
     }
 
     private void ToSupervisor(object message)
     {
         if (_supervised) Context.Parent.Tell(message);
-    }
-
-    private void FollowJournal()
-    {
-        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-        var self = Self;
-        _follower = journal.EventsByPersistenceId(Id, LastSequenceNr + 1, long.MaxValue)
-            .ViaMaterialized(KillSwitches.Single<EventEnvelope>(), Keep.Right)
-            .To(Sink.ForEach<EventEnvelope>(e => self.Tell(new ForeignChange(e.SequenceNr))))
-            .Run(Context.Materializer());
     }
 
     private HubConfig Replay(HubConfig config, ConfigChangeSet set)

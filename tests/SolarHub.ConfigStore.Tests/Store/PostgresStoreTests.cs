@@ -16,4 +16,5 @@ public sealed class PostgresStoreTests(ITestOutputHelper output) : StoreScenario
     [PostgresFact] public Task Concurrent_clients() => Concurrent_changes_from_two_clients_are_all_applied_none_lost();
     [PostgresFact] public Task Alternating_clients() => Changes_stored_by_alternating_clients_are_all_recovered();
     [PostgresFact] public Task Follows_other_clients() => A_running_node_follows_changes_stored_by_another_client_and_loses_no_request_meanwhile();
+    [PostgresFact] public Task Follows_after_an_unreadable_journal() => A_running_node_goes_on_following_after_the_journal_could_not_be_read();
 }

@@ -16,6 +16,7 @@ public sealed class SqliteStoreTests(ITestOutputHelper output) : StoreScenarios(
     [Fact] public Task Concurrent_clients() => Concurrent_changes_from_two_clients_are_all_applied_none_lost();
     [Fact] public Task Alternating_clients() => Changes_stored_by_alternating_clients_are_all_recovered();
     [Fact] public Task Follows_other_clients() => A_running_node_follows_changes_stored_by_another_client_and_loses_no_request_meanwhile();
+    [Fact] public Task Follows_after_an_unreadable_journal() => A_running_node_goes_on_following_after_the_journal_could_not_be_read();
 
     [Fact]
     public async Task A_stored_change_set_that_cannot_be_read_is_reported_at_once_with_the_reason()
