@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Npgsql;
 
@@ -65,6 +67,32 @@ public class RunDatabaseTests
         var lines = node.Lines.ToList();
         lines.Where(l => l.Contains("waiting for")).Should().HaveCount(2, "it says so once (the run, and the store's log), then retries quietly: {0}", string.Join('\n', lines));
         lines.Should().NotContain(l => l.StartsWith("   at ") || l.Contains("Exception"), "no stack trace: {0}", string.Join('\n', lines));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_a_slow_database_server_is_asked_stops_the_run_at_once_with_exit_0()
+    {
+        // A "server" that takes the connection and never answers: the run's first question to the database hangs until
+        // the driver's 5 s timeout.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        int serverPort = ((IPEndPoint)silent.LocalEndpoint).Port;
+        using var node = RunningNode.Start(["run", "--database", $"postgresql://solarhub@127.0.0.1:{serverPort}/solarhub",
+            "--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}", "--duration", "00:01:00"]);
+        using var asked = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        // The connection is made before the command line's Ctrl+C handler is in place (it comes once the verb first
+        // waits); well inside the driver's timeout, it is.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        using (var interrupt = Process.Start("kill", ["-INT", node.Process.Id.ToString()])) await interrupt.WaitForExitAsync();
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await node.Process.WaitForExitAsync(exited.Token);
+
+        var lines = node.Lines.ToList();
+        node.Process.ExitCode.Should().Be(0, "Ctrl+C is a stop as asked, as it is once the node runs: {0}", string.Join('\n', lines));
+        // Before, the run waited the driver's timeout out, then said it would wait for the database, then stopped.
+        lines.Should().NotContain(l => l.Contains("waiting for it"), "it stops when asked, not after the database's answer: {0}", string.Join('\n', lines));
+        lines.Should().NotContain(l => l.TrimStart().StartsWith("at ") || l.Contains("Exception"), "no stack trace: {0}", string.Join('\n', lines));
     }
 
     private sealed record Answer(HttpStatusCode? Status, JsonNode? Body);

@@ -118,7 +118,14 @@ public static class RunCommand
         {
             // One line, not the persistence plugin's stack traces: a database that is wrong stops the run; one that is
             // not there yet (PostgreSQL starting after the hub at boot) is waited for while the HTTP API answers.
-            var answer = await DatabaseProbe.CheckAsync(database, stop.Token);
+            DatabaseAnswer answer;
+            // Npgsql does not give up a connection's start-up on cancellation (it waits out its 5 s timeout): a Ctrl+C
+            // meanwhile leaves that attempt behind and stops at once, as asked, rather than saying it waits for the database.
+            try { answer = await DatabaseProbe.CheckAsync(database, stop.Token).WaitAsync(stop.Token); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 0;
+            }
             if (!answer.IsReachable && !answer.MayComeUp)
             {
                 Console.Error.WriteLine($"run: {answer.Problem}");
@@ -131,11 +138,19 @@ public static class RunCommand
 
         // The banks start with the configuration this node last applied, when the database has not changed since, rather
         // than after the store's recovery; the store's configuration follows, the same one (docs/running.md, "Start-up").
-        if (database is not null && !waitingForDatabase && clustering is null && !o.ForceDemo
-            && await ConfigStartCopy.ReadCurrentAsync(database, stop.Token) is { } copy && copy.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId))
+        if (database is not null && !waitingForDatabase && clustering is null && !o.ForceDemo)
         {
-            hub = copy.Config;
-            Console.WriteLine($"config: starting the banks of version {copy.Version} (its copy beside the database) while the store loads");
+            ConfigStartCopy? copy;
+            try { copy = await ConfigStartCopy.ReadCurrentAsync(database, stop.Token); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 0;
+            }
+            if (copy is not null && copy.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId))
+            {
+                hub = copy.Config;
+                Console.WriteLine($"config: starting the banks of version {copy.Version} (its copy beside the database) while the store loads");
+            }
         }
 
         var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken }, Cluster = clustering };
