@@ -36,8 +36,9 @@ public sealed record WriteFailure(string Reason, bool MayRetry)
                 case SqliteException { SqliteErrorCode: SqliteIoError }:
                     return new($"the disk holding the database failed the write (a failing disk or SD card, or a filesystem the system turned read-only " +
                         $"after such errors: the system log says which, e.g. dmesg): {e.Message}", MayRetry: false);
+                // A connection opened after the filesystem turned read-only cannot open the WAL's files (EROFS).
                 case SqliteException { SqliteErrorCode: SqliteCantOpen }:
-                    return new($"the database file cannot be opened for writing (permissions, or its folder is gone): {e.Message}", MayRetry: false);
+                    return new($"the database file cannot be opened for writing (permissions, a read-only filesystem, or its folder is gone): {e.Message}", MayRetry: false);
             }
         }
         return new($"the database refused the change: {cause.GetBaseException().Message}", MayRetry: false);

@@ -15,6 +15,16 @@ public sealed class WriteFailureTests
     }
 
     [Fact]
+    public void A_file_that_cannot_be_opened_names_a_read_only_filesystem_among_the_causes()
+    {
+        // SQLITE_CANTOPEN: what a connection opened after ext4 turned itself read-only gets (bench faults, database-read-only).
+        var failure = WriteFailure.Of(new SqliteException("SQLite Error 14: 'unable to open database file'.", 14));
+
+        failure.Reason.Should().StartWith("the database file cannot be opened for writing").And.Contain("read-only");
+        failure.MayRetry.Should().BeFalse();
+    }
+
+    [Fact]
     public void A_full_disk_and_a_lock_are_told_apart_and_only_the_lock_is_retried()
     {
         WriteFailure.Of(new SqliteException("SQLite Error 13: 'database or disk is full'.", 13)).Should()
