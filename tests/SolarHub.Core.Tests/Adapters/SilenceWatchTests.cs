@@ -18,21 +18,31 @@ public sealed class SilenceWatchTests
     }
 
     [Fact]
-    public async Task Reads_that_keep_coming_keep_it_quiet_and_without_an_allowance_it_never_fires()
+    public void Reads_that_keep_coming_keep_it_quiet_and_without_an_allowance_it_never_fires()
     {
-        using var watch = new SilenceWatch(CancellationToken.None, Stopwatch.GetTimestamp());
+        // On the watch's own timeline (Check is what the clock calls), so that a machine busy enough to stall a test for
+        // a second cannot fail it: CI once saw a 20 ms delay take over the allowance of 1 s. The reads are stamped ahead
+        // of the real clock, which therefore finds nothing to do with this watch meanwhile.
+        long start = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 60;
+        long At(double seconds) => start + (long)(seconds * Stopwatch.Frequency);
+        using var watch = new SilenceWatch(CancellationToken.None, start);
         watch.Allow(TimeSpan.FromSeconds(1));
-        var until = Stopwatch.StartNew();
-        while (until.Elapsed < TimeSpan.FromSeconds(1.5))
+
+        for (double t = 0.02; t <= 1.5; t += 0.02)
         {
-            await Task.Delay(20);
-            watch.ReadCompleted(Stopwatch.GetTimestamp());
+            long read = At(t);
+            watch.ReadCompleted(read);
+            watch.Check(read + Stopwatch.Frequency / 100).Should().Be(read + Stopwatch.Frequency, "the next deadline is a second after the latest read");
         }
         watch.Token.IsCancellationRequested.Should().BeFalse("a read came every 20 ms");
+        watch.Check(At(3)).Should().Be(long.MaxValue, "quiet for 1.5 s after the last read, past its allowance");
+        watch.Token.IsCancellationRequested.Should().BeTrue();
 
-        watch.Allow(null);
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        watch.Token.IsCancellationRequested.Should().BeFalse("nothing is allowed means nothing is watched");
+        using var unwatched = new SilenceWatch(CancellationToken.None, start);
+        unwatched.Allow(TimeSpan.FromSeconds(1));
+        unwatched.Allow(null);
+        unwatched.Check(At(10)).Should().Be(long.MaxValue);
+        unwatched.Token.IsCancellationRequested.Should().BeFalse("nothing is allowed means nothing is watched");
     }
 
     [Fact]
