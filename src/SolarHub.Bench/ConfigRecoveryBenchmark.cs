@@ -1,7 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using SolarHub.ConfigStore;
 using SolarHub.Configuration;
 using SolarHub.Database;
@@ -91,9 +89,7 @@ public static class ConfigRecoveryBenchmark
     /// <summary>The version of the newest snapshot in the database (0: none).</summary>
     private static async Task<long> LatestSnapshotAsync(ConfigDatabase db, CancellationToken ct)
     {
-        await using DbConnection connection = db.IsPostgres
-            ? new NpgsqlConnection(db.ConnectionString)
-            : new SqliteConnection(db.ConnectionString);
+        await using var connection = db.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT MAX(sequence_number) FROM snapshot WHERE persistence_id = '{HubConfigStore.Id}'";

@@ -1,3 +1,5 @@
+// Over 300 lines: one state machine (probing, starting, running, writing, stopping, waiting) whose states share the held
+// requests and the backoff; split across files its transitions could no longer be read together.
 using Akka.Actor;
 using Akka.Event;
 using SolarHub.Database;

@@ -30,12 +30,13 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
         public static CheckStoredVersion Instance { get; } = new();
     }
 
-    /// <summary>What the journal holds (null: unknown, e.g. the database is unreachable; the next check tries again).</summary>
-    private sealed record StoredVersionRead(long? Version) : IDeadLetterSuppression;
+    /// <summary>What the journal holds (null: none), or why it could not be read (the next check tries again).</summary>
+    private sealed record StoredVersionRead(long? Version, string? Failure = null) : IDeadLetterSuppression;
 
     private readonly Func<CancellationToken, Task<long?>>? _storedVersion;
     private readonly CancellationTokenSource _stopping = new();
     private bool _checking;
+    private bool _unreadable;
     private bool _reloading;
     private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -87,6 +88,14 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
         Command<StoredVersionRead>(read =>
         {
             _checking = false;
+            if (read.Failure is not null)
+            {
+                // Once while it lasts, not five times a second: a database being restored or a server restarting.
+                if (!_unreadable) _log.Info("the configuration's stored version cannot be read ({0}); other clients' changes are seen once it can", read.Failure);
+                _unreadable = true;
+                return;
+            }
+            _unreadable = false;
             if (read.Version is not { } version || version <= LastSequenceNr || _reloading) return;
             // Another process stored a change: stop and be recovered from the journal, rather than guessing the
             // change's effect. Supervised, the supervisor first holds new requests, then says when to stop.
@@ -201,11 +210,11 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
     /// <summary>Reads the stored version off the actor's thread (SQLite's driver answers synchronously), one read at a time.</summary>
     private void CheckVersion()
     {
-        if (_checking || _reloading || _storedVersion is null) return;
+        if (_checking || _reloading) return;
         _checking = true;
-        var read = _storedVersion;
+        var read = _storedVersion!;
         var ct = _stopping.Token;
-        Task.Run(() => read(ct), ct).PipeTo(Self, success: version => new StoredVersionRead(version), failure: _ => new StoredVersionRead(null));
+        Task.Run(() => read(ct), ct).PipeTo(Self, success: version => new StoredVersionRead(version), failure: e => new StoredVersionRead(null, e.GetBaseException().Message));
     }
 
     private void ToSupervisor(object message)

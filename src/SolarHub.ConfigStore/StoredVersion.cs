@@ -1,6 +1,4 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using SolarHub.ConfigStore.ClusterWriter;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -12,28 +10,14 @@ namespace SolarHub.ConfigStore;
 /// </summary>
 public static class StoredVersion
 {
-    private const string Query = "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @id";
-
-    /// <summary>The latest version in <paramref name="database"/>; null when there is none or it cannot be read.</summary>
+    /// <summary>The latest version in <paramref name="database"/>; null when none is stored.</summary>
+    /// <exception cref="System.Data.Common.DbException">The database or its journal cannot be read.</exception>
     public static async Task<long?> ReadAsync(ConfigDatabase database, CancellationToken ct)
     {
-        try
-        {
-            await using DbConnection connection = database.IsPostgres
-                ? new NpgsqlConnection(database.ConnectionString)
-                : new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Query;
-            var id = command.CreateParameter();
-            id.ParameterName = "@id";
-            id.Value = HubConfigStore.Id;
-            command.Parameters.Add(id);
-            return await command.ExecuteScalarAsync(ct) is long version ? version : null;
-        }
-        catch (DbException)
-        {
-            return null; // no journal yet (a new database), or the database is unreachable: nothing to compare with
-        }
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = ConfigWriterTables.Command(connection,
+            "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @id", ("@id", HubConfigStore.Id));
+        return await command.ExecuteScalarAsync(ct) is long version ? version : null;
     }
 }

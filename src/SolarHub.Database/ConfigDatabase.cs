@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace SolarHub.Database;
@@ -12,6 +14,9 @@ public sealed partial record ConfigDatabase(string ConnectionString, DatabaseKin
     public string? SqliteFile { get; init; }
 
     public const string DefaultSqlitePath = "data/solarhub.db";
+
+    /// <summary>A new, closed connection to this database, of its driver (pooled, as the connection string says).</summary>
+    public DbConnection CreateConnection() => IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
 
     /// <summary>
     /// Reads <c>--database</c>: nothing means <c>./data/solarhub.db</c>; a <c>postgres://</c> or

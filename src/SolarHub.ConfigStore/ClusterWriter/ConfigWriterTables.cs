@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using SolarHub.Database;
 
@@ -21,7 +20,7 @@ public sealed class ConfigWriterTables(ConfigDatabase database)
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        DbConnection connection = Database.IsPostgres ? new NpgsqlConnection(Database.ConnectionString) : new SqliteConnection(Database.ConnectionString);
+        var connection = Database.CreateConnection();
         try
         {
             await connection.OpenAsync(ct);

@@ -22,7 +22,14 @@ public sealed record ConfigStartCopy(long Version, HubConfig Config)
     public static async Task<ConfigStartCopy?> ReadCurrentAsync(ConfigDatabase database, CancellationToken ct)
     {
         if (PathFor(database) is not { } path || TryRead(path) is not { } copy) return null;
-        return await StoredVersion.ReadAsync(database, ct) == copy.Version ? copy : null;
+        try
+        {
+            return await StoredVersion.ReadAsync(database, ct) == copy.Version ? copy : null;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return null; // no journal yet (a new database), or it cannot be read: the store says why
+        }
     }
 
     /// <summary>The copy at <paramref name="path"/>, or null when there is none or it cannot be read (a copy is only ever a head start).</summary>
