@@ -18,9 +18,11 @@ public static class ConfigStoreHosting
     /// <paramref name="writer"/> (a clustered node): the cluster's one writer, found when the actors start; this node's own
     /// store then only follows the journal and answers reads, and <see cref="ConfigStoreKey"/> is a
     /// <see cref="ConfigWriteRouter"/> that sends writes to the writer.
+    /// <paramref name="restOn"/> (with <paramref name="followJournal"/>): the database's start copy, current when read; the
+    /// store answers from it and loads the journal only for a change (<see cref="StartCopy.RestingConfigStore"/>).
     /// </summary>
     public static AkkaConfigurationBuilder WithSolarHubConfigStore(this AkkaConfigurationBuilder builder, ConfigDatabase database, bool followJournal,
-        Func<IActorRegistry, IActorRef>? writer = null)
+        Func<IActorRegistry, IActorRef>? writer = null, StartCopy.ConfigStartCopy? restOn = null)
     {
         builder.WithSqlPersistence(database.ConnectionString, database.IsPostgres ? LinqToDB.ProviderName.PostgreSQL : LinqToDB.ProviderName.SQLiteMS, autoInitialize: true);
         builder.WithCustomSerializer("solarhub-config", [typeof(ConfigChangeSet), typeof(SolarHub.Configuration.HubConfig)], system => new ConfigStoreSerializer(system));
@@ -32,7 +34,7 @@ public static class ConfigStoreHosting
         builder.AddHocon("akka.persistence.journal.sql.replay-filter.mode = off", HoconAddMode.Prepend);
         return builder.WithActors((system, registry) =>
         {
-            var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal, database), "solarhub-config");
+            var store = system.ActorOf(ConfigStoreSupervisor.Props(followJournal, database, restOn), "solarhub-config");
             registry.Register<ConfigStoreKey>(writer is null ? store
                 : system.ActorOf(ConfigWriteRouter.Props(writer(registry), store), "solarhub-config-router"));
             // The banks and the MQTT output ask it for the current configuration when they start.

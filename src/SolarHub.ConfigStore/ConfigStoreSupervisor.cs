@@ -2,6 +2,7 @@
 // requests and the backoff; split across files its transitions could no longer be read together.
 using Akka.Actor;
 using Akka.Event;
+using SolarHub.ConfigStore.StartCopy;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -17,6 +18,8 @@ namespace SolarHub.ConfigStore;
 /// Before each store starts, the database is opened once outside Akka.Persistence (<see cref="DatabaseProbe"/>): a
 /// database that is not there yet (PostgreSQL starting after the hub at boot) is said once and tried again quietly,
 /// with backoff, instead of each start flooding the log with the persistence plugin's stack traces.
+/// Given a start copy, the first child is a <see cref="RestingConfigStore"/> on it: the journal is recovered only when a
+/// write comes (held meanwhile, like any request during a reload) or another client stored a change.
 /// About 300 lines because it is one state machine (probing, starting, running, writing, stopping, waiting) whose
 /// states must be read together to see that no request is lost; its rules (backoff, when to answer at once) are small.
 /// </summary>
@@ -58,6 +61,8 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     private readonly Props _storeProps;
+    private Props? _restingProps;
+    private bool _resting;
     private readonly Func<CancellationToken, Task<DatabaseAnswer>>? _probe;
     private bool _waitingSaid;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -71,19 +76,27 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
     private string? _lastFailure;
 
     /// <param name="probe">Opens the database before each store starts; null starts the store directly.</param>
-    public ConfigStoreSupervisor(Props storeProps, Func<CancellationToken, Task<DatabaseAnswer>>? probe = null)
+    /// <param name="restingProps">The first child instead of the store: a <see cref="RestingConfigStore"/>.</param>
+    public ConfigStoreSupervisor(Props storeProps, Func<CancellationToken, Task<DatabaseAnswer>>? probe = null, Props? restingProps = null)
     {
         _storeProps = storeProps;
+        _restingProps = restingProps;
         _probe = probe;
         if (probe is null) Starting();
         else Probing();
     }
 
     /// <param name="followJournal">The store follows other clients' changes by reading <paramref name="database"/>'s stored version.</param>
-    public static Props Props(bool followJournal, ConfigDatabase database) =>
-        Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(
-            Akka.Actor.Props.Create(() => new HubConfigStore(followJournal ? ct => StoredVersion.ReadAsync(database, ct) : null, true)),
-            ct => DatabaseProbe.CheckAsync(database, ct)));
+    /// <param name="restOn">A copy of the stored configuration, current when read: the store rests on it until it is needed
+    /// (<see cref="RestingConfigStore"/>); only for a store that follows the journal.</param>
+    public static Props Props(bool followJournal, ConfigDatabase database, ConfigStartCopy? restOn = null)
+    {
+        if (restOn is not null && !followJournal) throw new ArgumentException("only a store that follows the journal can rest on a copy", nameof(restOn));
+        Func<CancellationToken, Task<long?>> storedVersion = ct => StoredVersion.ReadAsync(database, ct);
+        var store = Akka.Actor.Props.Create(() => new HubConfigStore(followJournal ? storedVersion : null, true));
+        var resting = restOn is null ? null : RestingConfigStore.Props(restOn, storedVersion);
+        return Akka.Actor.Props.Create(() => new ConfigStoreSupervisor(store, ct => DatabaseProbe.CheckAsync(database, ct), resting));
+    }
 
     public IStash Stash { get; set; } = null!;
     public ITimerScheduler Timers { get; set; } = null!;
@@ -173,6 +186,19 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         ReceiveAny(m => _store!.Forward(m));
     }
 
+    private void HandOverWrite(object write)
+    {
+        if (_resting)
+        {
+            // The copy cannot store it: the store is recovered first, and the write waits for it as in a reload.
+            Hold(write);
+            Reload();
+            return;
+        }
+        _store!.Forward(write);
+        Become(Writing);
+    }
+
     private void Writing()
     {
         CommonWhileAlive();
@@ -185,21 +211,9 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         ReceiveAny(Hold);
     }
 
-    private void HandOverWrite(object write)
-    {
-        _store!.Forward(write);
-        Become(Writing);
-    }
-
     private void CommonWhileAlive()
     {
-        Receive<ReloadNeeded>(_ =>
-        {
-            // The store handles what it was sent before this, then stops.
-            _reloading = true;
-            _store?.Tell(ReloadNow.Instance);
-            Become(Stopping);
-        });
+        Receive<ReloadNeeded>(_ => Reload());
         Receive<StoreFailed>(failed =>
         {
             // The store stops after this; what comes meanwhile waits for the next one.
@@ -208,6 +222,14 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
         });
         Receive<Terminated>(OnTerminated);
         Receive<StoreRecovered>(_ => { });
+    }
+
+    private void Reload()
+    {
+        // The store handles what it was sent before this, then stops.
+        _reloading = true;
+        _store?.Tell(ReloadNow.Instance);
+        Become(Stopping);
     }
 
     /// <summary>The store is stopping (to reload, or after a failure); new requests wait for the next one.</summary>
@@ -309,7 +331,9 @@ public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, I
     private void StartChild()
     {
         _generation++;
-        _store = Context.ActorOf(_storeProps, $"store-{_generation}");
+        _resting = _restingProps is not null;
+        _store = Context.ActorOf(_restingProps ?? _storeProps, _resting ? "resting" : $"store-{_generation}");
+        _restingProps = null;
         Context.Watch(_store);
     }
 }

@@ -25,18 +25,7 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
     /// <summary>How often a following store reads the stored version: other clients' changes reach a running node within a second.</summary>
     public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(200);
 
-    private sealed record CheckStoredVersion
-    {
-        public static CheckStoredVersion Instance { get; } = new();
-    }
-
-    /// <summary>What the journal holds (null: none), or why it could not be read (the next check tries again).</summary>
-    private sealed record StoredVersionRead(long? Version, string? Failure = null) : IDeadLetterSuppression;
-
-    private readonly Func<CancellationToken, Task<long?>>? _storedVersion;
-    private readonly CancellationTokenSource _stopping = new();
-    private bool _checking;
-    private bool _unreadable;
+    private readonly JournalFollower? _follower;
     private bool _reloading;
     private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -51,8 +40,8 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
     /// reload, and stops to reload only when the supervisor says so (so no request is lost).</param>
     public HubConfigStore(Func<CancellationToken, Task<long?>>? storedVersion, bool supervised)
     {
-        _storedVersion = storedVersion;
         _supervised = supervised;
+        if (storedVersion is not null) _follower = new JournalFollower(storedVersion, _log);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -70,7 +59,7 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
             Context.System.EventStream.Publish(new HubConfigChanged(_config, LastSequenceNr));
             // A plain query of one number, not Akka.Persistence.Query's event stream: that polled through linq2db and
             // Akka.Streams five times a second and cost an idle node some 15 MB of memory (docs/benchmarks.md, issue 15).
-            if (_storedVersion is not null) Timers.StartPeriodicTimer(nameof(CheckStoredVersion), CheckStoredVersion.Instance, FollowInterval);
+            if (_follower is not null) Timers.StartPeriodicTimer(nameof(JournalFollower.Check), JournalFollower.Check.Instance, FollowInterval);
         });
 
         Command<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(_config, LastSequenceNr)));
@@ -84,19 +73,13 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
         {
             if (!AnsweredBefore(r)) Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true, r.RequestId);
         });
-        Command<CheckStoredVersion>(_ => CheckVersion());
-        Command<StoredVersionRead>(read =>
+        Command<JournalFollower.Check>(_ =>
         {
-            _checking = false;
-            if (read.Failure is not null)
-            {
-                // Once while it lasts, not five times a second: a database being restored or a server restarting.
-                if (!_unreadable) _log.Info("the configuration's stored version cannot be read ({0}); other clients' changes are seen once it can", read.Failure);
-                _unreadable = true;
-                return;
-            }
-            _unreadable = false;
-            if (read.Version is not { } version || version <= LastSequenceNr || _reloading) return;
+            if (!_reloading) _follower!.Start(Self);
+        });
+        Command<JournalFollower.Read>(read =>
+        {
+            if (_follower!.NewerThan(read, LastSequenceNr) is not { } version || _reloading) return;
             // Another process stored a change: stop and be recovered from the journal, rather than guessing the
             // change's effect. Supervised, the supervisor first holds new requests, then says when to stop.
             _reloading = true;
@@ -202,19 +185,8 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
 
     protected override void PostStop()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        _follower?.Dispose();
         base.PostStop();
-    }
-
-    /// <summary>Reads the stored version off the actor's thread (SQLite's driver answers synchronously), one read at a time.</summary>
-    private void CheckVersion()
-    {
-        if (_checking || _reloading) return;
-        _checking = true;
-        var read = _storedVersion!;
-        var ct = _stopping.Token;
-        Task.Run(() => read(ct), ct).PipeTo(Self, success: version => new StoredVersionRead(version), failure: e => new StoredVersionRead(null, e.GetBaseException().Message));
     }
 
     private void ToSupervisor(object message)

@@ -137,7 +137,8 @@ public static class RunCommand
         }
 
         // The banks start with the configuration this node last applied, when the database has not changed since, rather
-        // than after the store's recovery; the store's configuration follows, the same one (docs/running.md, "Start-up").
+        // than after the store's recovery; the store rests on it until the configuration changes (docs/running.md, "Start-up").
+        ConfigStartCopy? startCopy = null;
         if (database is not null && !waitingForDatabase && clustering is null && !o.ForceDemo)
         {
             ConfigStartCopy? copy;
@@ -149,11 +150,12 @@ public static class RunCommand
             if (copy is not null && copy.Config.Banks.Any(b => b.Id != DemoEnvironment.BankId))
             {
                 hub = copy.Config;
-                Console.WriteLine($"config: starting the banks of version {copy.Version} (its copy beside the database) while the store loads");
+                startCopy = copy;
+                Console.WriteLine($"config: starting the banks of version {copy.Version} (its copy beside the database)");
             }
         }
 
-        var node = new SolarHubNodeOptions { Config = hub, Database = database, Api = new ApiOptions { Token = apiToken }, Cluster = clustering };
+        var node = new SolarHubNodeOptions { Config = hub, StartCopy = startCopy, Database = database, Api = new ApiOptions { Token = apiToken }, Cluster = clustering };
         var app = HubHost.Build(node, o.Urls, o.Verbose, Console.Out, hoconSettings);
         try
         {

@@ -96,7 +96,7 @@ public static class SolarHubNodeHosting
         if (node.Cluster is not null) akka.WithClusterConfigStore(node.Database!, node.Cluster.Node);
         else if (stored)
         {
-            akka.WithSolarHubConfigStore(node.Database!, followJournal: true);
+            akka.WithSolarHubConfigStore(node.Database!, followJournal: true, restOn: node.StartCopy);
             // What the next start runs before the store has recovered (solarhub run; a cluster's banks wait for the cluster).
             if (ConfigStartCopy.PathFor(node.Database!) is { } copy)
                 akka.WithActors((system, registry) =>

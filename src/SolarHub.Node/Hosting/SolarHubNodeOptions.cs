@@ -21,6 +21,13 @@ public sealed record SolarHubNodeOptions
     /// </summary>
     public HubConfig Config { get; init; } = HubConfig.Empty;
 
+    /// <summary>
+    /// The <see cref="Database"/>'s start copy when its version is the journal's latest (a single node's SQLite database):
+    /// the configuration store rests on it and loads the journal only when the configuration changes. Null: the store
+    /// recovers from the journal at start.
+    /// </summary>
+    public ConfigStore.StartCopy.ConfigStartCopy? StartCopy { get; init; }
+
     /// <summary>HTTP API settings (token, event stream).</summary>
     public ApiOptions Api { get; init; } = new();
 

@@ -31,14 +31,16 @@ public sealed class StoreNode : IAsyncDisposable
     public ActorSystem System { get; }
     public IActorRef Store { get; }
 
-    public static async Task<StoreNode> StartAsync(ConfigDatabase database, bool followJournal = false, Action<AkkaConfigurationBuilder>? more = null, string name = "store-test")
+    /// <param name="restOn">The database's start copy: the store rests on it (a node run from its copy).</param>
+    public static async Task<StoreNode> StartAsync(ConfigDatabase database, bool followJournal = false, Action<AkkaConfigurationBuilder>? more = null, string name = "store-test",
+        ConfigStore.StartCopy.ConfigStartCopy? restOn = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddAkka(name, akka =>
         {
             akka.AddHocon("akka.loglevel = WARNING\nakka.log-dead-letters = off\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend);
-            akka.WithSolarHubConfigStore(database, followJournal);
+            akka.WithSolarHubConfigStore(database, followJournal || restOn is not null, restOn: restOn);
             more?.Invoke(akka);
         });
         var host = builder.Build();

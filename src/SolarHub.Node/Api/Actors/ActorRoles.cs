@@ -28,6 +28,8 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["solarhub-actor-tree"] => "actor tree service (answers GET /api/actors?node= from other nodes)",
             ["solarhub-config"] => "configuration store supervisor",
             ["solarhub-config", var child] when child.StartsWith("store-", StringComparison.Ordinal) => "configuration store (persistent, journal in the database)",
+            ["solarhub-config-start-copy"] => "start copy writer (keeps the configuration's copy beside the database current)",
+            ["solarhub-config", "resting"] => "configuration store at rest on its start copy (the journal is loaded at the first change)",
             [Writer] => "configuration writer's singleton manager (the writer runs on the oldest node)",
             [Writer, Writer] => "the cluster's configuration writer (singleton: the store and its inbox)",
             [Writer, Writer, "store"] => "configuration store supervisor (the cluster's one writer)",
