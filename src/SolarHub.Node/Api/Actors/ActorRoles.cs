@@ -44,7 +44,7 @@ public sealed partial class ActorRoles(IReadOnlyList<BankSnapshot> banks)
             ["telemetry-printer"] => "telemetry printer (console)",
             [var name] when name.StartsWith(EventStreamEndpoints.SubscriberPrefix, StringComparison.Ordinal) => "event stream subscriber (a GET /api/events client)",
             [.., var name] when name.StartsWith(StreamSupervisorPrefix, StringComparison.Ordinal) => "Akka.Streams materializer supervisor",
-            [.., var name] when name.StartsWith(FlowPrefix, StringComparison.Ordinal) => "Akka.Streams stream (e.g. the store following the journal)",
+            [.., var name] when name.StartsWith(FlowPrefix, StringComparison.Ordinal) => "Akka.Streams stream",
             _ => "",
         };
     }
