@@ -61,10 +61,11 @@ public sealed class ConfigStoreSession : IAsyncDisposable
         if (answer is not ChangesAccepted { Stored: true } accepted || ConfigStartCopy.PathFor(Database) is not { } path) return null;
         try
         {
-            await new ConfigStartCopy(accepted.Version, accepted.Config).WriteAsync(path, CancellationToken.None);
+            var copy = await ConfigStartCopy.OfStoredAsync(Database, accepted.Version, accepted.Config, CancellationToken.None);
+            await copy.WriteAsync(path, CancellationToken.None);
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or global::System.Data.Common.DbException)
         {
             return $"cannot keep the configuration's start copy {path}: {e.Message} (the next node start waits for the store)";
         }

@@ -8,12 +8,23 @@ namespace SolarHub.ConfigStore.StartCopy;
 /// <summary>
 /// The configuration a node last applied, kept beside its SQLite database (<c>&lt;database&gt;.start.json</c>) so that the
 /// next start runs the banks at once instead of after the store's recovery (half a second of a small board's start,
-/// docs/benchmarks.md, issue 15). It is used only when its <see cref="Version"/> is the journal's latest
-/// (<see cref="StoredVersion"/>): any change stored since, by any process, makes the node wait for the store as before.
+/// docs/benchmarks.md, issue 15), and its store rests on it until the configuration changes. It is used only when its
+/// <see cref="Version"/> is the journal's latest and was stored when <see cref="StoredAt"/> says (<see cref="StoredVersion"/>):
+/// any change stored since, by any process, or another database's history put in its place (a backup restored),
+/// makes the node wait for the store as before.
 /// </summary>
 public sealed record ConfigStartCopy(long Version, HubConfig Config)
 {
     public const string Suffix = ".start.json";
+
+    /// <summary>When the journal stored <see cref="Version"/> (its <c>created</c> column); null in a copy that did not
+    /// read it (an older SolarHub's), which is never used.</summary>
+    public long? StoredAt { get; init; }
+
+    /// <summary>The copy of <paramref name="version"/> of <paramref name="database"/>, with when the journal stored it.</summary>
+    /// <exception cref="System.Data.Common.DbException">The journal cannot be read.</exception>
+    public static async Task<ConfigStartCopy> OfStoredAsync(ConfigDatabase database, long version, HubConfig config, CancellationToken ct) =>
+        new(version, config) { StoredAt = await StoredVersion.StoredAtAsync(database, version, ct) };
 
     /// <summary>Where the copy of <paramref name="database"/> lives; null for PostgreSQL (a cluster's or a server's database: no copy).</summary>
     public static string? PathFor(ConfigDatabase database) => database.SqliteFile is { } file ? file + Suffix : null;
@@ -24,7 +35,7 @@ public sealed record ConfigStartCopy(long Version, HubConfig Config)
         if (PathFor(database) is not { } path || TryRead(path) is not { } copy) return null;
         try
         {
-            return await StoredVersion.ReadAsync(database, ct) == copy.Version ? copy : null;
+            return copy.StoredAt is { } storedAt && await StoredVersion.ReadLatestAsync(database, ct) == (copy.Version, storedAt) ? copy : null;
         }
         catch (System.Data.Common.DbException)
         {

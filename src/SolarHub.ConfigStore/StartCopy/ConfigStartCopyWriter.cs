@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SolarHub.Configuration;
+using SolarHub.Database;
 
 namespace SolarHub.ConfigStore.StartCopy;
 
@@ -15,14 +16,16 @@ public sealed class ConfigStartCopyWriter : ReceiveActor
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly string _path;
+    private readonly ConfigDatabase _database;
     private readonly IActorRef _store;
     private HubConfigChanged? _waiting;
     private long _written;
     private bool _writing;
     private bool _warned;
 
-    public ConfigStartCopyWriter(string path, IActorRef store)
+    public ConfigStartCopyWriter(ConfigDatabase database, string path, IActorRef store)
     {
+        _database = database;
         _path = path;
         _store = store;
         Receive<HubConfigChanged>(changed =>
@@ -46,7 +49,8 @@ public sealed class ConfigStartCopyWriter : ReceiveActor
     }
 
     /// <param name="store">The configuration store (it answers <see cref="GetCurrentHubConfig"/> once recovered).</param>
-    public static Props Props(string path, IActorRef store) => Akka.Actor.Props.Create(() => new ConfigStartCopyWriter(path, store));
+    public static Props Props(ConfigDatabase database, string path, IActorRef store) =>
+        Akka.Actor.Props.Create(() => new ConfigStartCopyWriter(database, path, store));
 
     protected override void PreStart()
     {
@@ -59,7 +63,12 @@ public sealed class ConfigStartCopyWriter : ReceiveActor
         if (_writing || _waiting is not { } next) return;
         _waiting = null;
         _writing = true;
-        new ConfigStartCopy(next.Version, next.Config).WriteAsync(_path, CancellationToken.None)
-            .PipeTo(Self, success: () => new Written(next.Version, null), failure: e => new Written(next.Version, e.GetBaseException()));
+        WriteAsync(next).PipeTo(Self, success: () => new Written(next.Version, null), failure: e => new Written(next.Version, e.GetBaseException()));
+    }
+
+    private async Task WriteAsync(HubConfigChanged next)
+    {
+        var copy = await ConfigStartCopy.OfStoredAsync(_database, next.Version, next.Config, CancellationToken.None);
+        await copy.WriteAsync(_path, CancellationToken.None);
     }
 }

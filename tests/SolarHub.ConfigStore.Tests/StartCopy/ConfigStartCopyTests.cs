@@ -38,13 +38,14 @@ public sealed class ConfigStartCopyTests : IDisposable
     public async Task What_is_written_reads_back_the_same()
     {
         var path = PathIn("hub.db" + ConfigStartCopy.Suffix);
-        var copy = new ConfigStartCopy(42, Everything());
+        var copy = new ConfigStartCopy(42, Everything()) { StoredAt = 639320050557381863 };
 
         await copy.WriteAsync(path, CancellationToken.None);
         var read = ConfigStartCopy.TryRead(path);
 
         read.Should().NotBeNull();
         read!.Version.Should().Be(42);
+        read.StoredAt.Should().Be(639320050557381863);
         read.Config.Should().BeEquivalentTo(copy.Config, o => o.RespectingRuntimeTypes());
         File.Exists(path + ".tmp").Should().BeFalse("the copy is written beside and renamed over");
         if (!OperatingSystem.IsWindows())
@@ -69,6 +70,38 @@ public sealed class ConfigStartCopyTests : IDisposable
         await File.WriteAllTextAsync(path, text);
 
         ConfigStartCopy.TryRead(path).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_copy_is_current_only_beside_the_history_it_was_taken_from()
+    {
+        await using var house = TestDatabase.Sqlite();
+        await using var other = TestDatabase.Sqlite();
+        var copy = await StoreAsync(house.Config, TwoBanks());
+        await StoreAsync(other.Config, new HubConfig([Bank("shed", Tcp("gw", 1))], []));
+
+        (await CurrentWithAsync(house.Config, copy)).Should().NotBeNull("it is the copy of this database's latest version");
+        // A backup of another database restored in its place, at the same version: its copy would run the wrong banks, and
+        // a store resting on it would answer with them until the first change (version alone took it for current).
+        (await CurrentWithAsync(other.Config, copy)).Should().BeNull("the other database's version 1 is another change");
+        (await CurrentWithAsync(house.Config, copy with { StoredAt = null })).Should().BeNull("an older SolarHub's copy cannot be told from another's");
+
+        await StoreAsync(house.Config, ConfigChangeApplier.Apply(TwoBanks(), [new BankRenamed("bank-1", "Renamed")]).Config);
+        (await CurrentWithAsync(house.Config, copy)).Should().BeNull("a newer version is stored");
+    }
+
+    /// <summary>Stores <paramref name="config"/> and returns the copy a writer would keep of it.</summary>
+    private static async Task<ConfigStartCopy> StoreAsync(ConfigDatabase database, HubConfig config)
+    {
+        await using var node = await Support.StoreNode.StartAsync(database, name: "writer");
+        var accepted = (ChangesAccepted)await node.ReplaceAsync(config);
+        return await ConfigStartCopy.OfStoredAsync(database, accepted.Version, accepted.Config, CancellationToken.None);
+    }
+
+    private static async Task<ConfigStartCopy?> CurrentWithAsync(ConfigDatabase database, ConfigStartCopy copy)
+    {
+        await copy.WriteAsync(ConfigStartCopy.PathFor(database)!, CancellationToken.None);
+        return await ConfigStartCopy.ReadCurrentAsync(database, CancellationToken.None);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class RestingStoreTests
     {
         await using var cli = await StoreNode.StartAsync(db.Config, name: "cli");
         var accepted = await cli.MustStoreAsync([.. From(TwoBanks())]);
-        return new ConfigStartCopy(accepted.Version, accepted.Config);
+        return await ConfigStartCopy.OfStoredAsync(db.Config, accepted.Version, accepted.Config, CancellationToken.None);
     }
 
     private static bool JournalStarted(StoreNode node) => node.System.HasExtension<Akka.Persistence.PersistenceExtension>();
