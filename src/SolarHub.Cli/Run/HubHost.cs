@@ -21,7 +21,10 @@ public static class HubHost
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
             .CreateLogger();
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // appsettings.json is read once, not watched: reloading it on change watches the working directory (an inotify
+        // instance, and a wake-up at every write of the database and the history there) for settings a node never takes
+        // from it live.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSerilog();
         builder.Services.AddSolarHubNode(node, akka =>
