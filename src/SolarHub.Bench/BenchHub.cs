@@ -5,6 +5,7 @@ using Akka.Configuration;
 using SolarHub.Configuration;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Configuration;
+using SolarHub.Core.Scheduling;
 using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Bench;
@@ -15,7 +16,9 @@ namespace SolarHub.Bench;
 /// </summary>
 public sealed class BenchHub : IAsyncDisposable
 {
-    private static readonly Config Quiet = ConfigurationFactory.ParseString("""
+    // The scheduler `solarhub run` uses.
+    private static readonly Config Quiet = ConfigurationFactory.ParseString(DeadlineScheduler.Hocon + """
+
         akka {
           loglevel = ERROR
           stdout-loglevel = ERROR

@@ -4,6 +4,7 @@ using Akka.Logger.Serilog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Serilog;
+using SolarHub.Core.Scheduling;
 using SolarHub.Node.Hosting;
 
 namespace SolarHub.Cli.Run;
@@ -35,6 +36,8 @@ public static class HubHost
                 loggers.ClearLoggers();
                 loggers.AddLogger<SerilogLogger>();
             });
+            // Akka's scheduler, woken only when something is due (an idle node's timer wake-ups: docs/benchmarks.md).
+            akka.AddHocon(DeadlineScheduler.Hocon, HoconAddMode.Append);
             if (hocon is not null) akka.AddHocon(hocon, HoconAddMode.Prepend);
             akka.WithActors((system, _) => system.ActorOf(TelemetryPrinter.Props(telemetryOut), "telemetry-printer"));
         });

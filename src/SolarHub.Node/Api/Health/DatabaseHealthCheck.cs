@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Akka.Actor;
 using Akka.Hosting;
-using LinqToDB;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
