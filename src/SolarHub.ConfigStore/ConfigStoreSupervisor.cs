@@ -1,5 +1,7 @@
 // Over 300 lines: one state machine (probing, starting, running, writing, stopping, waiting) whose states share the held
-// requests and the backoff; split across files its transitions could no longer be read together.
+// requests, the backoff and which child runs (the store or the one resting on the start copy); split across files its
+// transitions could no longer be read together to see that no request is lost. Its rules (backoff, when to answer at
+// once) are small.
 using Akka.Actor;
 using Akka.Event;
 using SolarHub.ConfigStore.StartCopy;
@@ -20,8 +22,6 @@ namespace SolarHub.ConfigStore;
 /// with backoff, instead of each start flooding the log with the persistence plugin's stack traces.
 /// Given a start copy, the first child is a <see cref="RestingConfigStore"/> on it: the journal is recovered only when a
 /// write comes (held meanwhile, like any request during a reload) or another client stored a change.
-/// About 300 lines because it is one state machine (probing, starting, running, writing, stopping, waiting) whose
-/// states must be read together to see that no request is lost; its rules (backoff, when to answer at once) are small.
 /// </summary>
 public sealed class ConfigStoreSupervisor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {

@@ -26,7 +26,6 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
     public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly JournalFollower? _follower;
-    private bool _reloading;
     private readonly bool _supervised;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RecentWrites _recentWrites = new();
@@ -73,16 +72,12 @@ public sealed class HubConfigStore : ReceivePersistentActor, IWithTimers
         {
             if (!AnsweredBefore(r)) Handle(ConfigPlanner.Plan(_config, r.Target), r.Source, r.DryRun, planned: true, r.RequestId);
         });
-        Command<JournalFollower.Check>(_ =>
-        {
-            if (!_reloading) _follower!.Start(Self);
-        });
+        Command<JournalFollower.Check>(_ => _follower!.Start(Self));
         Command<JournalFollower.Read>(read =>
         {
-            if (_follower!.NewerThan(read, LastSequenceNr) is not { } version || _reloading) return;
+            if (_follower!.NewerThan(read, LastSequenceNr) is not { } version) return;
             // Another process stored a change: stop and be recovered from the journal, rather than guessing the
             // change's effect. Supervised, the supervisor first holds new requests, then says when to stop.
-            _reloading = true;
             Timers.CancelAll();
             _log.Info("configuration changed by another client (version {0}); reloading", version);
             if (_supervised) Context.Parent.Tell(ConfigStoreSupervisor.ReloadNeeded.Instance);

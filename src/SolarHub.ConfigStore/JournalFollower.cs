@@ -7,6 +7,7 @@ namespace SolarHub.ConfigStore;
 /// How a store notices that another client stored a change: it reads the journal's latest version
 /// (<see cref="StoredVersion"/>) every <see cref="HubConfigStore.FollowInterval"/>, off the actor's thread (SQLite's
 /// driver answers synchronously) and one read at a time, and says once, while it lasts, that the version cannot be read.
+/// Once it has found a newer version it reads no more: its store is about to be replaced by one recovered from the journal.
 /// Both stores use it: the <see cref="HubConfigStore"/> and the <see cref="RestingConfigStore"/>.
 /// </summary>
 internal sealed class JournalFollower(Func<CancellationToken, Task<long?>> storedVersion, ILoggingAdapter log) : IDisposable
@@ -23,20 +24,25 @@ internal sealed class JournalFollower(Func<CancellationToken, Task<long?>> store
     private readonly CancellationTokenSource _stopping = new();
     private bool _reading;
     private bool _unreadable;
+    private bool _found;
 
     /// <summary>Starts a read whose <see cref="Read"/> goes to <paramref name="self"/>, unless one is under way.</summary>
     public void Start(IActorRef self)
     {
-        if (_reading) return;
+        if (_reading || _found) return;
         _reading = true;
         var ct = _stopping.Token;
         Task.Run(() => storedVersion(ct), ct).PipeTo(self, success: version => new Read(version), failure: e => new Read(null, e.GetBaseException().Message));
     }
 
-    /// <summary>The stored version when it is newer than <paramref name="current"/>; null otherwise (or when it could not be read).</summary>
+    /// <summary>
+    /// The stored version when it is newer than <paramref name="current"/>, said once; null otherwise (or when it could
+    /// not be read).
+    /// </summary>
     public long? NewerThan(Read read, long current)
     {
         _reading = false;
+        if (_found) return null;
         if (read.Failure is not null)
         {
             // Once while it lasts, not five times a second: a database being restored or a server restarting.
@@ -45,7 +51,9 @@ internal sealed class JournalFollower(Func<CancellationToken, Task<long?>> store
             return null;
         }
         _unreadable = false;
-        return read.Version is { } version && version > current ? version : null;
+        if (read.Version is not { } version || version <= current) return null;
+        _found = true;
+        return version;
     }
 
     public void Dispose()

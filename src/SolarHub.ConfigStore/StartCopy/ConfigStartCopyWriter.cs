@@ -23,11 +23,12 @@ public sealed class ConfigStartCopyWriter : ReceiveActor
     private bool _writing;
     private bool _warned;
 
-    public ConfigStartCopyWriter(ConfigDatabase database, string path, IActorRef store)
+    public ConfigStartCopyWriter(ConfigDatabase database, string path, IActorRef store, long onDisk)
     {
         _database = database;
         _path = path;
         _store = store;
+        _written = onDisk;
         Receive<HubConfigChanged>(changed =>
         {
             if (changed.Version <= Math.Max(_written, _waiting?.Version ?? 0)) return;
@@ -49,8 +50,9 @@ public sealed class ConfigStartCopyWriter : ReceiveActor
     }
 
     /// <param name="store">The configuration store (it answers <see cref="GetCurrentHubConfig"/> once recovered).</param>
-    public static Props Props(ConfigDatabase database, string path, IActorRef store) =>
-        Akka.Actor.Props.Create(() => new ConfigStartCopyWriter(database, path, store));
+    /// <param name="onDisk">The version the copy already holds (the node started from it; 0: none): not written again.</param>
+    public static Props Props(ConfigDatabase database, string path, IActorRef store, long onDisk = 0) =>
+        Akka.Actor.Props.Create(() => new ConfigStartCopyWriter(database, path, store, onDisk));
 
     protected override void PreStart()
     {

@@ -17,7 +17,6 @@ public sealed class RestingConfigStore : ReceiveActor, IWithTimers
     private readonly ConfigStartCopy _copy;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly JournalFollower _follower;
-    private bool _waking;
 
     public RestingConfigStore(ConfigStartCopy copy, Func<CancellationToken, Task<long?>> storedVersion)
     {
@@ -25,14 +24,10 @@ public sealed class RestingConfigStore : ReceiveActor, IWithTimers
         _follower = new JournalFollower(storedVersion, _log);
         Receive<GetStoredConfig>(_ => Sender.Tell(new StoredConfig(copy.Config, copy.Version)));
         Receive<GetCurrentHubConfig>(_ => Sender.Tell(new HubConfigChanged(copy.Config, copy.Version)));
-        Receive<JournalFollower.Check>(_ =>
-        {
-            if (!_waking) _follower.Start(Self);
-        });
+        Receive<JournalFollower.Check>(_ => _follower.Start(Self));
         Receive<JournalFollower.Read>(read =>
         {
-            if (_follower.NewerThan(read, copy.Version) is not { } version || _waking) return;
-            _waking = true;
+            if (_follower.NewerThan(read, copy.Version) is not { } version) return;
             Timers.CancelAll();
             _log.Info("configuration changed by another client (version {0}); loading the stored configuration", version);
             Context.Parent.Tell(ConfigStoreSupervisor.ReloadNeeded.Instance);

