@@ -30,9 +30,11 @@ public sealed class FaultTests(Chromium chromium, DashboardNode node, ITestOutpu
                 var limit = TimeSpan.FromSeconds(3);
                 await Expect(tab.AdapterRow(Secondary)).ToHaveAttributeAsync("data-active", "true", new() { Timeout = Left(limit, sinceReset) });
                 await Expect(tab.AdapterRow(Primary)).ToHaveAttributeAsync("data-active", "false", new() { Timeout = Left(limit, sinceReset) });
+                // The entry itself, not just both names: the previous test's failback (secondary → primary) names both
+                // too, and the adapter rows can move before the failover's event reaches the timeline.
                 var newest = tab.ByTestId("timeline-entry").First;
-                await Expect(newest).ToContainTextAsync(Primary, new() { Timeout = Left(limit, sinceReset) });
-                await Expect(newest).ToContainTextAsync(Secondary, new() { Timeout = Left(limit, sinceReset) });
+                await Expect(newest).ToContainTextAsync($"{Primary} → {Secondary}", new() { Timeout = Left(limit, sinceReset) });
+                await Expect(newest).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bfailover\b"), new() { Timeout = Left(limit, sinceReset) });
                 sinceReset.Elapsed.Should().BeLessThan(limit, "the failover must show within 3 s of the reset");
                 output.WriteLine($"the page showed the failover {sinceReset.ElapsedMilliseconds} ms after the reset");
                 int entries = await tab.ByTestId("timeline-entry").CountAsync();
