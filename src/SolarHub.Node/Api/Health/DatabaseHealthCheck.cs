@@ -3,7 +3,6 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using SolarHub.ConfigStore;
 using SolarHub.Database;
 
@@ -54,7 +53,7 @@ public sealed class DatabaseHealthCheck(ApiOptions options, ActorSystem system) 
     }
 
     private static DbConnection Open(ConfigDatabase database) => database.IsPostgres
-        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = (int)Timeout.TotalSeconds, Pooling = false }.ConnectionString)
+        ? PostgresDriver.ConnectOnce(database.ConnectionString, (int)Timeout.TotalSeconds)
         // ReadWrite, not ReadWriteCreate: a vanished database file must fail the check, not be created empty.
         : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ConnectionString);
 }
