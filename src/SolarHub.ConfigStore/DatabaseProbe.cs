@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using SolarHub.Database;
 
 namespace SolarHub.ConfigStore;
@@ -28,7 +28,8 @@ public static class DatabaseProbe
         {
             if (database.IsPostgres)
             {
-                await using var connection = PostgresDriver.ConnectOnce(database.ConnectionString, timeoutSeconds: 5);
+                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
                 await connection.OpenAsync(ct);
             }
             else
@@ -42,9 +43,9 @@ public static class DatabaseProbe
             }
             return DatabaseAnswer.Reachable;
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException or ArgumentException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or TimeoutException or ArgumentException)
         {
-            return new DatabaseAnswer($"cannot open {database.Description}: {e.GetBaseException().Message}", MayComeUp(e, database));
+            return new DatabaseAnswer($"cannot open {database.Description}: {e.GetBaseException().Message}", MayComeUp(e));
         }
     }
 
@@ -67,9 +68,10 @@ public static class DatabaseProbe
         catch (SqliteException) { }
     }
 
-    private static bool MayComeUp(Exception e, ConfigDatabase database) => e switch
+    private static bool MayComeUp(Exception e) => e switch
     {
-        DbException when database.IsPostgres => PostgresDriver.IsTransient(e),
+        // Npgsql marks network failures, timeouts and "the database system is starting up" (57P03) as transient.
+        NpgsqlException npgsql => npgsql.IsTransient,
         SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
         TimeoutException => true,
         _ => false,

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 using SolarHub.ConfigStore;
 using SolarHub.Database;
 
@@ -53,7 +54,7 @@ public sealed class DatabaseHealthCheck(ApiOptions options, ActorSystem system) 
     }
 
     private static DbConnection Open(ConfigDatabase database) => database.IsPostgres
-        ? PostgresDriver.ConnectOnce(database.ConnectionString, (int)Timeout.TotalSeconds)
+        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = (int)Timeout.TotalSeconds, Pooling = false }.ConnectionString)
         // ReadWrite, not ReadWriteCreate: a vanished database file must fail the check, not be created empty.
         : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ConnectionString);
 }
