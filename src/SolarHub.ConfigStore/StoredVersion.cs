@@ -14,20 +14,20 @@ public static class StoredVersion
     /// <summary>The latest version in <paramref name="database"/>; null when none is stored.</summary>
     /// <exception cref="System.Data.Common.DbException">The database or its journal cannot be read.</exception>
     public static async Task<long?> ReadAsync(ConfigDatabase database, CancellationToken ct) =>
-        (await ReadAsync(database, version: null, ct))?.Version;
+        (await ReadRowAsync(database, version: null, ct))?.Version;
 
     /// <summary>The latest version in <paramref name="database"/> and when it was stored; null when none is stored.</summary>
     /// <exception cref="System.Data.Common.DbException">The database or its journal cannot be read.</exception>
     public static Task<(long Version, long StoredAt)?> ReadLatestAsync(ConfigDatabase database, CancellationToken ct) =>
-        ReadAsync(database, version: null, ct);
+        ReadRowAsync(database, version: null, ct);
 
     /// <summary>When the journal stored <paramref name="version"/>; null when it holds no such version.</summary>
     /// <exception cref="System.Data.Common.DbException">The database or its journal cannot be read.</exception>
     public static async Task<long?> StoredAtAsync(ConfigDatabase database, long version, CancellationToken ct) =>
-        (await ReadAsync(database, version, ct))?.StoredAt;
+        (await ReadRowAsync(database, version, ct))?.StoredAt;
 
     // One row of the store's journal: the given version, or the latest (the journal's key, so an index lookup either way).
-    private static async Task<(long Version, long StoredAt)?> ReadAsync(ConfigDatabase database, long? version, CancellationToken ct)
+    private static async Task<(long Version, long StoredAt)?> ReadRowAsync(ConfigDatabase database, long? version, CancellationToken ct)
     {
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
