@@ -25,4 +25,7 @@ public sealed record AlertCleared(string BankId, AlertKind Kind, byte? Pack, dou
 public sealed record ActiveAlert(string BankId, AlertKind Kind, byte? Pack, double Value, double Threshold, DateTimeOffset Since, string Message)
 {
     public string Rule => AlertKinds.Of(Kind).Key;
+
+    /// <summary>The cluster member whose watcher raised it (the node that runs the bank); null on a node that is not clustered.</summary>
+    public string? Node { get; init; }
 }

@@ -10,7 +10,11 @@ public sealed record GetAlerts
 
 /// <summary>The alerts raised now and the rules as they apply to each configured bank (<c>GET /api/alerts</c>).</summary>
 /// <param name="Webhook">Where raises and clears are POSTed, shown without user info or query; null: nowhere.</param>
-public sealed record AlertsReport(IReadOnlyList<ActiveAlert> Active, IReadOnlyList<BankAlertRules> Banks, string? Webhook, WebhookStatus? WebhookStatus);
+public sealed record AlertsReport(IReadOnlyList<ActiveAlert> Active, IReadOnlyList<BankAlertRules> Banks, string? Webhook, WebhookStatus? WebhookStatus)
+{
+    /// <summary>In a cluster's answer, the members that did not answer in time: the alerts of the banks they run are missing.</summary>
+    public IReadOnlyList<string> Unanswered { get; init; } = [];
+}
 
 /// <summary>One bank's rules as they apply.</summary>
 public sealed record BankAlertRules(string BankId, IReadOnlyList<AlertRuleView> Rules);

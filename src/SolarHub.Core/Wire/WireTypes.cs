@@ -52,6 +52,9 @@ public static class WireTypes
         new(typeof(RelayedBankEvent), "relayed-bank-event"),
         new(typeof(AlertRaised), "alert-raised"),
         new(typeof(AlertCleared), "alert-cleared"),
+        // alert watcher protocol (GET /api/alerts on a cluster node asks every member's)
+        new(typeof(GetAlerts), "get-alerts", GetAlerts.Instance),
+        new(typeof(AlertsReport), "alerts-report"),
     ];
 
     private static readonly FrozenDictionary<Type, Row> ByType = Rows.ToFrozenDictionary(r => r.Type);

@@ -18,9 +18,6 @@ namespace SolarHub.Node.Api;
 /// </summary>
 public static class ClusterEndpoints
 {
-    /// <summary>How long sharding's coordinator waits for each node's region when asked which banks run where.</summary>
-    public static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(3);
-
     public sealed record ClusterMemberCommandResult(string Node, string Address, string Action, string Outcome);
 
     public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
@@ -29,14 +26,7 @@ public static class ClusterEndpoints
         {
             if (!ClusterAwareness.IsClustered(system)) return NotClustered();
             var cluster = Akka.Cluster.Cluster.Get(system);
-            ClusterShardingStats? stats = null;
-            if (ActorRegistry.For(system).TryGet<BankRegionKey>(out var region))
-            {
-                try { stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout), StatsTimeout + TimeSpan.FromSeconds(1), ct); }
-                catch (AskTimeoutException) { stats = null; } // the membership alone is still worth showing
-                // The coordinator answers no region at all when one region did not answer in time: unknown, not "no banks".
-                if (stats is { Regions.Count: 0 }) stats = null;
-            }
+            var stats = await BankPlacement.AskAsync(system, ct);
             return Results.Ok(ClusterViewBuilder.From(cluster.State, cluster.SelfAddress, cluster.SelfRoles, stats));
         });
 

@@ -75,6 +75,21 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
         unknown.ExitCode.Should().Be(4, unknown.StdErr);
         unknown.StdErr.Should().Contain("no node 'n9' in the cluster; its members: n1, n2, n3");
 
+        // Each node judges the alert rules on the banks it runs; any node's /api/alerts lists every bank's, with its node.
+        // SOC is at or below 99 % on every demo bank, so this rule raises on all three at their next totals.
+        var rule = await CliProcess.RunAsync(["config", "alert", "set", "soc_low", "--raise", "99", "--clear", "100", "--for", "0",
+            "--database", _database.Config.ConnectionString]);
+        rule.ExitCode.Should().Be(0, rule.StdErr);
+        var (placed, alerts) = await Wait.UntilAsync(async () =>
+            (Placed: BanksPerNode(await GetClusterAsync(Url(1))), Alerts: JsonNode.Parse(await _http.GetStringAsync(Url(1) + "/api/alerts"))!),
+            // Sharding spreads the three banks over the members (one shard each), so n1 must show alerts other nodes raised.
+            seen => AlertNodes(seen.Alerts).Count == 3 && seen.Placed.Count(p => p.Value.Count > 0) > 1 && seen.Placed.All(p => p.Value.All(bank => AlertNodes(seen.Alerts).GetValueOrDefault(bank) == p.Key)),
+            "n1's /api/alerts listing SOC low on every bank, each with the node the cluster view places it on", TimeSpan.FromSeconds(60));
+        output.WriteLine(alerts.ToJsonString());
+        AlertNodes(alerts).Keys.Order().Should().Equal(Banks);
+        AlertNodes(alerts).Values.Should().Contain(node => node != "n1");
+        alerts["unanswered"]!.AsArray().Should().BeEmpty();
+
         // Without the token the node refuses; with it, n3 leaves and its banks run on n1 and n2.
         var refused = await CliProcess.RunAsync(["cluster", "leave", "n3", "--url", Url(1)]);
         refused.ExitCode.Should().Be(5);
@@ -99,6 +114,10 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
         view["banksPerNode"] is JsonObject banks
             ? banks.ToDictionary(p => p.Key, p => p.Value!.AsArray().Select(b => b!.GetValue<string>()).ToList())
             : [];
+
+    private static Dictionary<string, string> AlertNodes(JsonNode alerts) =>
+        alerts["active"]!.AsArray().Where(a => a!["rule"]!.GetValue<string>() == "soc_low")
+            .ToDictionary(a => a!["bankId"]!.GetValue<string>(), a => a!["node"]!.GetValue<string>());
 
     private static List<string> BanksOf(JsonNode view) => BanksPerNode(view).Values.SelectMany(b => b).ToList();
 

@@ -64,6 +64,14 @@ public static class WireSamples
         [typeof(RelayedBankEvent)] = () => new RelayedBankEvent("node-b", Pack(6)),
         [typeof(AlertRaised)] = () => new AlertRaised("bank-1", AlertKind.CellDelta, 3, 0.112, 0.1, At, "bank 1, pack 3: cell voltage spread 0.112 V"),
         [typeof(AlertCleared)] = () => new AlertCleared("bank-1", AlertKind.BankDown, null, 0, 0, At, "bank 1: bank down cleared"),
+        [typeof(GetAlerts)] = () => GetAlerts.Instance,
+        [typeof(AlertsReport)] = () => new AlertsReport(
+            [new ActiveAlert("bank-1", AlertKind.CellDelta, 3, 0.112, 0.1, At, "bank 1, pack 3: cell voltage spread 0.112 V"),
+             new ActiveAlert("bank-1", AlertKind.BankDown, null, 1, 1, At, "bank 1: bank down") { Node = "n2" }],
+            [new BankAlertRules("bank-1", [new AlertRuleView("cell_delta", "Cell voltage spread", true, 0.1, 0.07, 60, "V", true, "cell_delta: raise at or above 0.1 V"),
+                new AlertRuleView("bank_down", "Bank down", true, null, null, 0, null, false, "bank_down: raised after 0 s")])],
+            "https://hooks.example/solarhub", new WebhookStatus(12, 0, 1, 2, "answered 500 Internal Server Error"))
+        { Unanswered = ["n3"] },
     };
 
     /// <summary>ReceivedTimestamp is 0: a Stopwatch timestamp is not sent (see WireJson), so only 0 comes back equal.</summary>
