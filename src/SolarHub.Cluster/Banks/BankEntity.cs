@@ -6,6 +6,7 @@ using SolarHub.Core.Adapters.Transports;
 using SolarHub.Core.Banks;
 using SolarHub.Core.Configuration;
 using SolarHub.Core.Hosting;
+using SolarHub.Core.Telemetry;
 
 namespace SolarHub.Cluster.Banks;
 
@@ -21,6 +22,7 @@ public sealed class BankEntity : ReceiveActor, IWithStash
     private readonly Func<BankConfig, Props> _bankProps;
     private long _appliedVersion = -1;
     private IActorRef? _bank;
+    private bool _ran;
 
     public BankEntity(string bankId, Func<BankConfig, Props> bankProps)
     {
@@ -40,6 +42,13 @@ public sealed class BankEntity : ReceiveActor, IWithStash
     public IStash Stash { get; set; } = null!;
 
     protected override void PreStart() => HubConfigFollowing.Start(Context);
+
+    // Handed over, passivated or removed: either way this node no longer runs the bank (a removed bank's alerts have cleared
+    // already, as the configuration that removed it reached the watcher before this entity could act on it).
+    protected override void PostStop()
+    {
+        if (_ran) Context.System.EventStream.Publish(new BankLeftNode(_bankId));
+    }
 
     private void OnConfig(HubConfigChanged m)
     {
@@ -61,6 +70,7 @@ public sealed class BankEntity : ReceiveActor, IWithStash
             return;
         }
         _bank = Context.ActorOf(_bankProps(bank), "bank");
+        _ran = true;
         Stash.UnstashAll();
     }
 }

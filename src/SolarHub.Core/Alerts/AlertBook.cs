@@ -59,6 +59,17 @@ public sealed class AlertBook
         return events;
     }
 
+    /// <summary>
+    /// The bank left this node for another (<see cref="BankLeftNode"/>): its conditions here are dropped without a clear,
+    /// as the node that runs it now judges it. A bank no longer configured was cleared by <see cref="Apply"/> already.
+    /// </summary>
+    public void Forget(string bankId)
+    {
+        foreach (var key in _conditions.Keys.Where(k => k.Bank == bankId).ToList()) _conditions.Remove(key);
+        _frozen.RemoveWhere(k => k.Bank == bankId);
+        _heard.RemoveWhere(k => k.Bank == bankId);
+    }
+
     public IReadOnlyList<object> Observe(PackTelemetry pack, DateTimeOffset now)
     {
         if (pack.Stale) Freeze(pack.BankId, pack.Address);

@@ -43,6 +43,7 @@ public sealed class AlertWatcher : ReceiveActor, IWithTimers
         Receive<PackTelemetry>(p => Publish(_book.Observe(p, Now)));
         Receive<BankTelemetry>(b => Publish(_book.Observe(b, Now)));
         Receive<Tick>(_ => Publish(_book.Tick(Now)));
+        Receive<BankLeftNode>(m => _book.Forget(m.BankId));
         Receive<HubConfigChanged>(m =>
         {
             if (m.Version <= _appliedVersion) return;
@@ -69,6 +70,7 @@ public sealed class AlertWatcher : ReceiveActor, IWithTimers
         _initial = HubConfig.Empty; // not kept: the book holds what applies
         Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
         Context.System.EventStream.Subscribe(Self, typeof(BankTelemetry));
+        Context.System.EventStream.Subscribe(Self, typeof(BankLeftNode));
         if (_followConfigChanges) HubConfigFollowing.Start(Context);
         Timers.StartPeriodicTimer("tick", Tick.Instance, _tick);
     }

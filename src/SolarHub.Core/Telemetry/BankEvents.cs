@@ -34,3 +34,12 @@ public enum BankAlarmKind
     AllAdaptersDown,
     PackStale,
 }
+
+/// <summary>
+/// A bank stopped running on this node while it may run on another: a cluster's entity handed over (its node leaving,
+/// a rebalance). Published on this node's event stream only, never relayed. What this node judged and counted for the
+/// bank (its raised alerts, the energy meter's last readings) is forgotten, without a clear: the node that runs it now
+/// judges and counts it from its own readings, and a reading this node saw before the bank left must not be bridged to
+/// one after it came back.
+/// </summary>
+public sealed record BankLeftNode(string BankId);

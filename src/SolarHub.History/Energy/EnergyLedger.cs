@@ -28,6 +28,15 @@ public sealed class EnergyLedger(TimeSpan maxGap)
         Add(new EnergyKey(reading.BankId, reading.Address, day), delta);
     }
 
+    /// <summary>
+    /// The bank left this node (<see cref="BankLeftNode"/>): its packs' last readings are dropped, so that a reading after it
+    /// comes back is not bridged to one before (the node it ran on meanwhile counted that time). What was counted stays to be written.
+    /// </summary>
+    public void Forget(string bankId)
+    {
+        foreach (var key in _integrators.Keys.Where(k => k.Bank == bankId).ToList()) _integrators.Remove(key);
+    }
+
     /// <summary>Everything counted since the last call; the ledger starts empty again.</summary>
     public IReadOnlyDictionary<EnergyKey, EnergyDelta> TakePending()
     {

@@ -28,6 +28,7 @@ public sealed class EnergyMeter : ReceiveActor, IWithTimers
         _ledger = new EnergyLedger(maxGap);
         _flushInterval = flushInterval;
         Receive<PackTelemetry>(_ledger.Add);
+        Receive<BankLeftNode>(m => _ledger.Forget(m.BankId));
         Receive<Tick>(_ => Write());
         Receive<WriteEnergy>(_ =>
         {
@@ -52,6 +53,7 @@ public sealed class EnergyMeter : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(PackTelemetry));
+        Context.System.EventStream.Subscribe(Self, typeof(BankLeftNode));
         Timers.StartPeriodicTimer("write", Tick.Instance, _flushInterval);
     }
 

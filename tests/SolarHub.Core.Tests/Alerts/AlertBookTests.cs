@@ -111,6 +111,22 @@ public sealed class AlertBookTests
     }
 
     [Fact]
+    public void A_bank_that_left_this_node_is_forgotten_without_a_clear_and_judged_afresh_when_it_comes_back()
+    {
+        var book = Book(new AlertsConfig([new AlertOverride(AlertKind.SocLow, For: TimeSpan.FromSeconds(10))]));
+        book.Observe(Bank(soc: 5), T0);
+        book.Observe(Bank(soc: 5), T0.AddSeconds(10)).Should().ContainSingle().Which.Should().BeOfType<AlertRaised>();
+
+        book.Forget("house");
+
+        book.Active.Should().BeEmpty("the node that runs the bank now judges it");
+        book.Tick(T0.AddSeconds(20)).Should().BeEmpty("nothing is cleared: the condition may still hold on the other node");
+        book.Rules.Should().ContainSingle("the bank is still configured");
+        book.Observe(Bank(soc: 5), T0.AddSeconds(30)).Should().BeEmpty("back here, its wait starts again");
+        book.Observe(Bank(soc: 5), T0.AddSeconds(40)).Should().ContainSingle().Which.Should().BeOfType<AlertRaised>();
+    }
+
+    [Fact]
     public void A_configured_pack_that_never_reports_is_stale_once_the_bank_is_past_starting()
     {
         var book = Book();

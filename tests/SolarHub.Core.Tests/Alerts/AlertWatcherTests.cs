@@ -70,6 +70,20 @@ public sealed class AlertWatcherTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task A_bank_that_left_this_node_on_the_event_stream_drops_its_alerts_here_without_a_clear()
+    {
+        await Publish(AlertBookTests.Pack(1, mos: 65));
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        _alerts.ExpectMsg<AlertRaised>(TimeSpan.FromSeconds(5));
+
+        await Publish(new BankLeftNode("house"));
+
+        (await _watcher.Ask<AlertsReport>(GetAlerts.Instance, TimeSpan.FromSeconds(5))).Active.Should().BeEmpty();
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        _alerts.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task A_configuration_that_switches_the_rule_off_clears_the_alert()
     {
         await Publish(AlertBookTests.Pack(1, mos: 65));

@@ -44,6 +44,25 @@ public sealed class EnergyLedgerTests
     }
 
     [Fact]
+    public void A_bank_that_left_this_node_is_not_bridged_to_its_return_and_what_was_counted_stays()
+    {
+        // Counted here until the bank moved to another node, which counted the next 20 s; then it came back within max-gap.
+        var ledger = new EnergyLedger(TimeSpan.FromSeconds(30));
+        ledger.Add(Reading("b", 1, Late.AddHours(-1), 50, 36));
+        ledger.Add(Reading("b", 1, Late.AddHours(-1).AddSeconds(2), 50, 36));
+        ledger.Add(Reading("other", 1, Late.AddHours(-1).AddSeconds(2), 50, 36));
+
+        ledger.Forget("b");
+        ledger.Add(Reading("b", 1, Late.AddHours(-1).AddSeconds(22), 50, 36));
+        ledger.Add(Reading("other", 1, Late.AddHours(-1).AddSeconds(4), 50, 36));
+
+        var pending = ledger.TakePending();
+        pending.Where(p => p.Key.BankId == "b").Sum(p => p.Value.ChargedWh).Should().BeApproximately(1, 1e-9,
+            "the 2 s before it left, not the 20 s the other node counted");
+        pending.Where(p => p.Key.BankId == "other").Sum(p => p.Value.ChargedWh).Should().BeApproximately(1, 1e-9, "other banks go on");
+    }
+
+    [Fact]
     public void A_stale_reading_ends_the_interval()
     {
         var ledger = new EnergyLedger(TimeSpan.FromSeconds(30));

@@ -34,6 +34,23 @@ public sealed class EnergyMeterTests : Akka.TestKit.Xunit2.TestKit
         Ask(meter).Banks.Should().ContainSingle().Which.ChargedKwh.Should().BeApproximately(0.010, 1e-12);
     }
 
+    [Fact]
+    public void A_bank_that_left_this_node_on_the_event_stream_is_not_bridged_to_its_return()
+    {
+        var store = new FlakyStore();
+        var meter = Sys.ActorOf(EnergyMeter.Props(store, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)));
+        Ask(meter);
+
+        // 3600 W for 5 s = 5 Wh here; the bank then ran elsewhere for 20 s and came back.
+        Sys.EventStream.Publish(Reading("b", 1, T0, 50, 72));
+        Sys.EventStream.Publish(Reading("b", 1, T0.AddSeconds(5), 50, 72));
+        Sys.EventStream.Publish(new BankLeftNode("b"));
+        Sys.EventStream.Publish(Reading("b", 1, T0.AddSeconds(25), 50, 72));
+
+        Write(meter).Should().BeTrue();
+        store.ChargedWh.Should().BeApproximately(5, 1e-9, "the 20 s the other node counted are not counted again");
+    }
+
     private static bool Write(IActorRef meter) => meter.Ask<EnergyWritten>(WriteEnergy.Instance, TimeSpan.FromSeconds(5)).Result.Ok;
 
     private static EnergyCounters Ask(IActorRef meter) => meter.Ask<EnergyCounters>(GetEnergyCounters.Instance, TimeSpan.FromSeconds(3)).Result;
