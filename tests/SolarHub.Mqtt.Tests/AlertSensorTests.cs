@@ -55,6 +55,25 @@ public class AlertSensorTests(ITestOutputHelper output) : BridgeTestKit(output)
     }
 
     [Fact]
+    public async Task What_was_raised_before_the_bridge_started_shows_at_its_start_as_the_actor_for_every_banks_alerts_says()
+    {
+        // On a cluster node that actor gathers every member's alerts (the bridge is a singleton that may start anywhere).
+        var raisedElsewhere = new ActiveAlert("house", AlertKind.CellDelta, 2, 0.12, 0.1, DateTimeOffset.UtcNow, "pack 2") { Node = "n2" };
+        var report = new AlertsReport([raisedElsewhere], [], null, null);
+        Akka.Hosting.ActorRegistry.For(Sys).Register<AllAlertsKey>(Sys.ActorOf(Props.Create(() => new FixedAlerts(report)), "all-alerts"));
+
+        StartBridge(null);
+        ExpectConnected();
+
+        (await Watcher.WaitForAsync(CellDeltaState)).Payload.Should().Be("ON");
+    }
+
+    private sealed class FixedAlerts : ReceiveActor
+    {
+        public FixedAlerts(AlertsReport report) => Receive<GetAlerts>(_ => Sender.Tell(report));
+    }
+
+    [Fact]
     public async Task The_state_is_on_while_any_pack_has_the_alert_and_is_said_again_when_home_assistant_comes_back()
     {
         StartBridge(null);

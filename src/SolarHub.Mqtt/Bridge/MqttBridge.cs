@@ -144,9 +144,10 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         if (_followConfigChanges) HubConfigFollowing.Start(Context);
         Context.System.EventStream.Subscribe(Self, typeof(AlertRaised));
         Context.System.EventStream.Subscribe(Self, typeof(AlertCleared));
-        // What was raised before this bridge started (a restart, a singleton moving); none when no watcher runs here.
+        // What was raised before this bridge started (a restart, a singleton moving): on a cluster node, on every member;
+        // none when no watcher runs here.
         var self = Self;
-        ActorRegistry.For(Context.System).GetAsync<AlertWatcherKey>().ContinueWith(found =>
+        ActorRegistry.For(Context.System).GetAsync<AllAlertsKey>().ContinueWith(found =>
         {
             if (found.IsCompletedSuccessfully) found.Result.Tell(GetAlerts.Instance, self);
         }, TaskContinuationOptions.ExecuteSynchronously);

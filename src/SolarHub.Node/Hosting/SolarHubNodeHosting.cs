@@ -111,8 +111,12 @@ public static class SolarHubNodeHosting
         }
         else akka.WithSolarHub(node.Config, node.Transports, followConfigChanges: stored);
         if (stored) akka.WithSolarHubHistory(node.Database!);
-        // Each node judges the rules on its own banks' telemetry (on a cluster node, the banks it runs).
-        akka.WithSolarHubAlerts(node.Config, followConfigChanges: stored);
+        // Each node judges the rules on its own banks' telemetry (on a cluster node, the banks it runs, and it gathers
+        // every member's alerts when asked for all of them).
+        akka.WithSolarHubAlerts(node.Config, followConfigChanges: stored, gatheredElsewhere: node.Cluster is not null);
+        if (node.Cluster is not null)
+            akka.WithActors((system, registry) =>
+                registry.Register<AllAlertsKey>(system.ActorOf(ClusterAlerts.Props(registry.Get<AlertWatcherKey>()), ClusterAlerts.Name)));
         if (node.Cluster is null) akka.WithSolarHubMqtt(node.Config, followConfigChanges: stored);
         else
         {
