@@ -8,6 +8,7 @@ export const amps = (v) => (num(v) ? `${v.toFixed(1)} A` : '–');
 export const temp = (v) => (num(v) ? `${v.toFixed(1)} °C` : '–');
 export const millivolts = (v) => (num(v) ? `${Math.round(v * 1000)} mV` : '–');
 export const ah = (v) => (num(v) ? `${v.toFixed(1)} Ah` : '–');
+export const kwh = (v) => (num(v) ? `${v.toFixed(3)} kWh` : '–');
 
 export function watts(v) {
   if (!num(v)) return '–';

@@ -2,12 +2,13 @@ import { useEffect } from 'preact/hooks';
 import { html } from '../html.js';
 import { follow } from '../live/stream.js';
 import { loadBank } from '../live/snapshots.js';
+import { raisedAlerts } from '../live/alerts.js';
 import { kinds } from '../live/events.js';
 import { useTick } from '../live/clock.js';
 import { historyHref } from '../router.js';
 import { bankAge, bankStale, packStale, shownTotals } from '../staleness.js';
 import { activeAlarms } from '../alarms.js';
-import { soc, volts, amps, watts, millivolts, temp, ah } from '../format.js';
+import { soc, volts, amps, watts, millivolts, temp, ah, kwh } from '../format.js';
 import { settings } from '../settings.js';
 import { FlowBadge } from './FlowBadge.js';
 import { AgeBadge } from './AgeBadge.js';
@@ -15,6 +16,7 @@ import { PackCard } from './PackCard.js';
 import { AdapterList } from './AdapterList.js';
 import { FailoverTimeline } from './FailoverTimeline.js';
 import { EventLog } from './EventLog.js';
+import { AlertList } from './AlertList.js';
 
 // Adapter counters (frames, errors, last frame) are not events: the page asks for the bank's snapshot this often.
 const SNAPSHOT_EVERY_MS = 2000;
@@ -68,8 +70,12 @@ export function BankPage({ store, bankId }) {
         <div><span class="k">Temperature</span><span class="v">${temp(t.temperatureMin)} – ${temp(t.temperatureMax)}</span></div>
         <div><span class="k">Capacity</span><span class="v">${ah(t.remainingCapacity)} / ${ah(t.fullCapacity)}</span></div>
         <div><span class="k">Packs fresh</span><span class="v">${t.packsFresh ?? '–'} / ${t.packsTotal ?? '–'}</span></div>
+        ${settings.history && html`<div data-testid="energy"><span class="k">Energy in / out</span><span class="v">${bank.energy ? html`▲ ${kwh(bank.energy.chargedKwh)} / ▼ ${kwh(bank.energy.dischargedKwh)}` : html`<span class="muted">at the next count (every 10 s)</span>`}</span></div>`}
         <div class="wide"><span class="k">Alarms</span><span class="v ${alarms.length ? 'error' : ''}">${alarms.length ? alarms.join(' · ') : 'none'}</span></div>
       </div>
+
+      <h2 class="section">Alerts</h2>
+      <${AlertList} alerts=${raisedAlerts(bank)} />
 
       <h2 class="section">Packs</h2>
       ${packs.length === 0 && html`<p class="notice">No pack has reported yet.</p>`}

@@ -4,6 +4,7 @@ import { bankHref } from '../router.js';
 import { useTick } from '../live/clock.js';
 import { bankAge, bankStale, shownTotals } from '../staleness.js';
 import { activeAlarms } from '../alarms.js';
+import { raisedAlerts, alertLabel } from '../live/alerts.js';
 import { FlowBadge } from './FlowBadge.js';
 import { AgeBadge } from './AgeBadge.js';
 
@@ -12,6 +13,7 @@ export function BankTile({ bank, node }) {
   const t = shownTotals(bank);
   const stale = bankStale(bank);
   const alarms = activeAlarms(bank.totals);
+  const alerts = raisedAlerts(bank);
   const delta = typeof t.cellMax === 'number' && typeof t.cellMin === 'number' ? t.cellMax - t.cellMin : null;
   const socValue = typeof t.soc === 'number' ? Math.max(0, Math.min(100, t.soc)) : 0;
   return html`
@@ -36,6 +38,9 @@ export function BankTile({ bank, node }) {
       <div class="alarms ${alarms.length ? 'on' : ''}" data-testid="alarms" data-count=${alarms.length}>
         ${alarms.length ? alarms.map((a) => html`<span class="alarm">⚠ ${a}</span>`) : 'no alarm'}
       </div>
+      ${alerts.length > 0 && html`<div class="alarms on" data-testid="alerts" data-count=${alerts.length}>
+        ${alerts.map((a) => html`<span class="alarm alert" data-rule=${a.rule} title=${a.message}>Alert: ${alertLabel(a)}</span>`)}
+      </div>`}
       <div class="adapters">
         <span class="label">Adapter</span>
         <strong data-testid="active-adapter">${t.activeAdapter ?? 'none'}</strong>

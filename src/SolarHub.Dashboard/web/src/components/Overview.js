@@ -3,7 +3,7 @@ import { html } from '../html.js';
 import { follow } from '../live/stream.js';
 import { BankTile } from './BankTile.js';
 
-const KINDS = ['bank-telemetry', 'pack-telemetry', 'adapter-state', 'failover'];
+const KINDS = ['bank-telemetry', 'pack-telemetry', 'adapter-state', 'failover', 'alert-raised', 'alert-cleared'];
 
 export function Overview({ store }) {
   useEffect(() => follow(KINDS), []);

@@ -2,6 +2,7 @@
 import { bankOf, state, addLog, changed } from './store.js';
 import { observeServerTime } from './clock.js';
 import { loadBank } from './snapshots.js';
+import { alertRaised, alertCleared } from './alerts.js';
 
 function known(id) {
   const isNew = !state.banks.has(id);
@@ -53,6 +54,19 @@ const handlers = {
   'bank-alarm'(data) {
     const bank = known(data.bankId);
     addLog(bank, { at: data.at, kind: data.cleared ? 'cleared' : 'alarm', text: `${data.cleared ? 'cleared' : 'ALARM'} ${data.kind}: ${data.message}` });
+  },
+  'alert-raised'(data) {
+    const bank = known(data.bankId);
+    alertRaised(bank, data);
+    addLog(bank, { at: data.at, kind: 'alarm', text: `ALERT ${data.message}` });
+  },
+  'alert-cleared'(data) {
+    const bank = known(data.bankId);
+    alertCleared(bank, data);
+    addLog(bank, { at: data.at, kind: 'cleared', text: `alert cleared: ${data.message}` });
+  },
+  energy(data) {
+    known(data.bankId).energy = { chargedKwh: data.chargedKwh, dischargedKwh: data.dischargedKwh, at: data.at };
   },
 };
 

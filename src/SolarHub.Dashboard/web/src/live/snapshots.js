@@ -2,6 +2,7 @@
 import { getJson, enc } from '../api.js';
 import { state, bankOf, changed } from './store.js';
 import { observeDateHeader } from './clock.js';
+import { loadAlerts } from './alerts.js';
 
 // Times from different records differ in their digits ("...01.05+00:00", "...01.054007+00:00"): compare instants.
 const newer = (a, b) => Date.parse(a) > Date.parse(b);
@@ -41,7 +42,7 @@ export async function loadBanks() {
     state.loaded = true;
     state.loadError = null;
     changed();
-    await Promise.all(summaries.map((s) => loadBank(s.id).catch(() => {})));
+    await Promise.all([...summaries.map((s) => loadBank(s.id).catch(() => {})), loadAlerts()]);
   } catch (e) {
     state.loadError = e.message;
     changed();

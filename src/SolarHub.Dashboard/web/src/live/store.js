@@ -11,6 +11,7 @@ export const state = {
   banks: new Map(), // id -> bank (see bankOf)
   stream: { state: 'down', since: Date.now(), note: 'connecting…' },
   cluster: undefined, // undefined: not asked yet; null: not clustered; else GET /api/cluster's answer
+  alertTitles: new Map(), // rule -> title, from GET /api/alerts
 };
 
 const listeners = new Set();
@@ -56,6 +57,8 @@ export function bankOf(id) {
       forcedAdapter: null,
       node: null,
       log: [],
+      alerts: new Map(), // rule/pack -> raised alert (live/alerts.js)
+      energy: null, // { chargedKwh, dischargedKwh, at }: the latest energy event
       detailAt: 0,
     };
     state.banks.set(id, bank);
