@@ -25,6 +25,9 @@ public sealed record MqttConfig(
     /// <summary>The client id used to connect.</summary>
     public string EffectiveClientId => ClientId ?? DefaultClientId;
 
+    /// <summary>The same broker (host and port): other credentials, client id or topics are another connection to it.</summary>
+    public bool IsSameBrokerAs(MqttConfig other) => string.Equals(Host, other.Host, StringComparison.OrdinalIgnoreCase) && Port == other.Port;
+
     /// <summary>For people and logs: never shows the password.</summary>
     public string Describe() =>
         $"mqtt://{(Username is null ? "" : $"{Username}{(Password is null ? "" : ":***")}@")}{Host}:{Port} base topic {BaseTopic}" +

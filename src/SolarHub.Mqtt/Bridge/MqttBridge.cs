@@ -197,7 +197,9 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         }
         _connection = null;
         _connected = false;
-        _unconfirmedClears.Clear(); // they were the old broker's
+        // Clears still waiting are owed to the broker: a new connection to the same one (the password fixed while it refused
+        // the old one, say) sends them; another broker never had those topics.
+        if (mqtt is null || _mqtt is null || !_mqtt.IsSameBrokerAs(mqtt)) _unconfirmedClears.Clear();
         _mqtt = mqtt;
         FollowTelemetry(mqtt is not null);
         _banks.ForgetBroker();

@@ -3,7 +3,8 @@ namespace SolarHub.Mqtt.Bridge;
 /// <summary>
 /// The retained topics of removed banks, packs and alert sensors whose clear the broker has not acknowledged yet. A
 /// clear told to a connection that has just lost the broker (the bridge learns it a message later) is gone, so each
-/// stays here until confirmed and is sent again on every connect; clearing twice is harmless.
+/// stays here until confirmed and is sent again on every connect, also of a new connection to the same broker (other
+/// credentials or client id); clearing twice is harmless.
 /// </summary>
 internal sealed class UnconfirmedClears
 {

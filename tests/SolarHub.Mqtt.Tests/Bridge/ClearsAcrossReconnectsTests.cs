@@ -62,6 +62,35 @@ public class ClearsAcrossReconnectsTests(ITestOutputHelper output) : Akka.TestKi
         cleared.Should().Contain(ShedAvailability, "that clear was not confirmed");
     }
 
+    [Fact]
+    public void Clears_still_owed_to_the_broker_are_sent_by_a_new_connection_to_it_and_not_to_another_broker()
+    {
+        var connection = CreateTestProbe();
+        var bridge = StartBridge(connection);
+        ClearsOnConnect(connection);
+        connection.Reply(new BrokerDisconnected("not authorised"));
+
+        // The bank is removed while the broker refuses the hub; then the user fixes the password: the same broker.
+        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: Mqtt), Version: 2));
+        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: Mqtt with { Password = "fixed" }), Version: 3));
+        ReplaceConnection(connection);
+        ClearsOnConnect(connection).Should().Contain([ShedConfig, ShedAvailability], "the broker still holds the removed bank's entities");
+
+        // Another broker never had them.
+        connection.Reply(new BrokerDisconnected("connection reset by peer"));
+        bridge.Tell(new HubConfigChanged(new HubConfig([House], [], Mqtt: Mqtt with { Host = "127.0.0.2" }), Version: 4));
+        ReplaceConnection(connection);
+        ClearsOnConnect(connection).Should().NotContain([ShedConfig, ShedAvailability]);
+    }
+
+    // The bridge tells its connection to leave and starts the next one once it has gone.
+    private void ReplaceConnection(TestProbe connection)
+    {
+        connection.FishForMessage<DisconnectFromBroker>(_ => true, Generous);
+        Sys.Stop(connection.LastSender);
+        connection.FishForMessage<ConnectionStandIn.Started>(_ => true, Generous);
+    }
+
     private IActorRef StartBridge(TestProbe connection)
     {
         var bridge = Sys.ActorOf(MqttBridge.Props(Mqtt, [House, Shed], Timings, (_, _) => ConnectionStandIn.Props(connection.Ref)), "mqtt");
