@@ -10,7 +10,7 @@ public static class BankCommand
     {
         var bankId = new Argument<string>("id") { Description = "The bank's id (see 'solarhub status')." };
         var node = new NodeTarget.Options();
-        var command = new Command("bank", "Show one bank of a running node: state, adapters (state, heartbeat, bytes, frames, errors, restarts), " +
+        var command = new Command("bank", "Show one bank of a running node: state, alerts raised, adapters (state, heartbeat, bytes, frames, errors, restarts), " +
             "packs (freshness, SOC, voltage, current, cells, temperatures), totals and the last failovers.")
         {
             bankId,
@@ -22,8 +22,9 @@ public static class BankCommand
             if (client.Target.Json) Console.Out.WriteLine(answer.Body);
             else
             {
+                var alerts = await NodeQueries.GetRaisedAlertsAsync(client, bank.Id, token);
                 var console = InspectionConsole.ForStandardOutput();
-                console.Write(BankReport.Render(console, bank, DateTimeOffset.Now));
+                console.Write(BankReport.Render(console, bank, DateTimeOffset.Now, alerts));
             }
             return InspectionExitCode.Ok;
         }, ct));

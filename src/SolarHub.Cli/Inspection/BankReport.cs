@@ -5,18 +5,23 @@ using Spectre.Console.Rendering;
 
 namespace SolarHub.Cli.Inspection;
 
-/// <summary><c>solarhub bank &lt;id&gt;</c>: state, adapters, packs, totals and the last failovers of one bank.</summary>
+/// <summary><c>solarhub bank &lt;id&gt;</c>: state, alerts raised, adapters, packs, totals and the last failovers of one bank.</summary>
 public static class BankReport
 {
     public const int FailoversShown = 10;
 
-    public static IRenderable Render(InspectionConsole console, BankDetails bank, DateTimeOffset now)
+    /// <param name="alerts">The bank's raised alerts; null when the node has none to tell (an older node): no section then.</param>
+    public static IRenderable Render(InspectionConsole console, BankDetails bank, DateTimeOffset now, RaisedAlerts? alerts = null)
     {
         var parts = new List<IRenderable>
         {
             new Markup($"[bold]Bank {Markup.Escape(PrintableText.Escape(bank.Id))}[/]{(string.IsNullOrEmpty(bank.Name) ? "" : ": " + Markup.Escape(PrintableText.Escape(bank.Name)))}"),
             Summary(bank),
             new Text(""),
+        };
+        if (alerts is not null) parts.AddRange([Alerts(console, alerts, now), new Text("")]);
+        parts.AddRange(
+        [
             new Markup("[bold]Adapters[/]"),
             Adapters(console, bank.Adapters ?? [], now),
             new Text(""),
@@ -25,7 +30,7 @@ public static class BankReport
             new Text(""),
             Totals(bank.Totals),
             new Text(""),
-        };
+        ]);
         parts.AddRange(Failovers(console, bank.Failovers ?? [], now));
         return new Rows(parts);
     }
@@ -36,6 +41,22 @@ public static class BankReport
         var forced = bank.ForcedAdapter is { } f ? $" [yellow](forced by an operator: {Markup.Escape(f)})[/]" : "";
         var count = bank.FailoverCount is { } n ? $"   Failovers since start: {n}" : "";
         return new Markup($"State: {StateMarkup(bank.State)}   Active adapter: {Markup.Escape(bank.ActiveAdapter ?? "none")}{forced}{packs}{count}");
+    }
+
+    private static IRenderable Alerts(InspectionConsole console, RaisedAlerts alerts, DateTimeOffset now)
+    {
+        var missing = alerts.Unanswered is { Count: > 0 } nodes ? $" [yellow](no answer from {Markup.Escape(string.Join(", ", nodes))})[/]" : "";
+        var active = alerts.Active ?? [];
+        if (active.Count == 0) return new Markup("[bold]Alerts raised:[/] none" + missing);
+        var table = console.NewTable("Rule", "Pack", "Raised ago", "Node", "Message");
+        foreach (var a in active.OrderBy(a => a.Pack ?? -1).ThenBy(a => a.Rule, StringComparer.Ordinal))
+            table.AddRow(
+                Figures.Cell(a.Rule, new Style(Color.Red, decoration: Decoration.Bold)),
+                Figures.Cell(a.Pack is { } pack ? pack.ToString(CultureInfo.InvariantCulture) : Figures.Missing),
+                Figures.Cell(Figures.Age(a.Since, now)),
+                Figures.Cell(a.Node ?? Figures.Missing),
+                Figures.Cell(a.Message));
+        return new Rows(new Markup($"[bold]Alerts raised[/]{missing}"), table);
     }
 
     private static IRenderable Adapters(InspectionConsole console, IReadOnlyList<AdapterDetails> adapters, DateTimeOffset now)

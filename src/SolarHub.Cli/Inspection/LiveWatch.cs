@@ -60,7 +60,8 @@ public static class LiveWatch
     private static async Task<IRenderable> FetchView(InspectionConsole console, NodeClient node, string? bankId, CancellationToken ct)
     {
         if (bankId is null) return StatusTable.Render(console, (await NodeQueries.GetBanksAsync(node, ct)).Banks, node.Url);
-        return BankReport.Render(console, (await NodeQueries.GetBankAsync(node, bankId, ct)).Bank, DateTimeOffset.Now);
+        var bank = (await NodeQueries.GetBankAsync(node, bankId, ct)).Bank;
+        return BankReport.Render(console, bank, DateTimeOffset.Now, await NodeQueries.GetRaisedAlertsAsync(node, bankId, ct));
     }
 
     private static IRenderable Compose(NodeClient node, IRenderable view, string? problem, RecentEvents recent)

@@ -12,6 +12,7 @@ public static class NodeQueries
     public const string ActorsPath = "/api/actors";
     public const string EventsPath = "/api/events";
     public const string ClusterPath = "/api/cluster";
+    public const string AlertsPath = "/api/alerts";
 
     /// <summary><c>/api/cluster/members/{node}/{action}</c>, action <c>leave</c> or <c>down</c>.</summary>
     public static string MemberPath(string node, string action) => $"{ClusterPath}/members/{Uri.EscapeDataString(node)}/{action}";
@@ -45,6 +46,13 @@ public static class NodeQueries
         var answer = await node.GetAsync(BankPath(bankId), ct);
         if (answer.Status == HttpStatusCode.NotFound) throw await UnknownBank(node, bankId, ct);
         return (answer, NodeJson.Read<BankDetails>(answer.EnsureSuccess()));
+    }
+
+    /// <summary>The alerts raised now for the bank; null from a node that has no alerts (an older SolarHub).</summary>
+    public static async Task<RaisedAlerts?> GetRaisedAlertsAsync(NodeClient node, string bankId, CancellationToken ct)
+    {
+        var answer = await node.GetAsync($"{AlertsPath}?bank={Uri.EscapeDataString(bankId)}", ct);
+        return answer.Status == HttpStatusCode.NotFound ? null : NodeJson.Read<RaisedAlerts>(answer.EnsureSuccess());
     }
 
     /// <summary>The actor tree of the node, or of the cluster member named <paramref name="member"/> (an unknown one fails with <see cref="InspectionExitCode.UnknownMember"/>).</summary>

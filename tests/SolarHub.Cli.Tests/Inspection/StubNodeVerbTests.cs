@@ -26,6 +26,35 @@ public class StubNodeVerbTests
     }
 
     [Fact]
+    public async Task Bank_report_lists_the_alerts_raised_for_the_bank_with_their_node_and_says_which_members_did_not_answer()
+    {
+        var now = DateTimeOffset.Now;
+        string? askedFor = null;
+        await using var stub = await StubNode.StartAsync(app =>
+        {
+            app.MapGet("/api/banks/house", () => StubNode.Json(ContractFixtures.House(now)));
+            app.MapGet("/api/alerts", (string? bank) =>
+            {
+                askedFor = bank;
+                return StubNode.Json($$"""
+                    {"active":[{"bankId":"house","kind":"CellDelta","pack":2,"value":0.112,"threshold":0.1,"since":"{{now.AddMinutes(-3):O}}",
+                      "message":"bank House, pack 2: cell voltage spread 0.112 V (at or above 0.1 V for 60 s)","rule":"cell_delta","node":"n2"}],
+                     "banks":[],"webhook":null,"webhookStatus":null,"unanswered":["n3"]}
+                    """);
+            });
+        });
+
+        var outcome = await InspectionCli.RunAsync(["bank", "house", "--url", stub.Url]);
+
+        outcome.ExitCode.Should().Be(0, outcome.StdErr);
+        askedFor.Should().Be("house");
+        var lines = InspectionCli.Lines(outcome.StdOut);
+        lines.Should().Contain("Alerts raised (no answer from n3)");
+        ShouldMatch(lines.Single(l => l.StartsWith("cell_delta ")),
+            "cell_delta", "2", null, "min", "n2", "bank", "House,", "pack", "2:", "cell", "voltage", "spread", "0.112", "V", "(at", "or", "above", "0.1", "V", "for", "60", "s)");
+    }
+
+    [Fact]
     public async Task Bank_report_shows_adapter_errors_stale_packs_and_failovers_newest_first()
     {
         var now = DateTimeOffset.Now;
