@@ -10,8 +10,9 @@ public static class AlertsAcrossNodes
 {
     /// <param name="own">The answering node's report.</param>
     /// <param name="others">Every other member's report by node name; null for one that did not answer in time.</param>
-    /// <param name="banksPerNode">Which node runs which bank (sharding's placement), null when unknown. A node a bank has
-    /// left still holds the alerts it raised for it, since it no longer hears the bank: those are left out.</param>
+    /// <param name="banksPerNode">Which node runs which bank (sharding's placement), null when unknown. A node a bank is
+    /// leaving may hold what it raised for it until it learns the bank left (<see cref="Telemetry.BankLeftNode"/>): only
+    /// the node that runs the bank speaks for it.</param>
     public static AlertsReport Merge(AlertsReport own, string ownNode, IReadOnlyList<(string Node, AlertsReport? Report)> others,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? banksPerNode)
     {
