@@ -18,7 +18,9 @@ public sealed class DecodeMemoryTests : IDisposable
         var (small, smallFrames) = WriteCapture(3 * MiB);
         var (large, largeFrames) = WriteCapture(24 * MiB);
 
-        var smallRun = await DecodeAsync(small, format, smallFrames);
+        // The probe samples every 10 ms, and on a loaded machine it may miss the end of a short run: the small capture's
+        // peak read 31 MiB once in CI, against 52-56 usually, and the difference failed. Its baseline is the larger of two runs.
+        var smallRun = Math.Max(await DecodeAsync(small, format, smallFrames), await DecodeAsync(small, format, smallFrames));
         var largeRun = await DecodeAsync(large, format, largeFrames);
 
         Console.WriteLine($"decode --format {format}: peak {smallRun / MiB} MiB for 3 MiB, {largeRun / MiB} MiB for 24 MiB");
