@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SolarHub.ConfigStore;
@@ -58,6 +59,68 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
             foreach (var address in packs) gateway.Faults.ClearPackValues(address);
             await ConfigureAsync(new AlertsConfig([]));
         }
+    }
+
+    [Fact]
+    public async Task An_alert_raised_while_the_page_reloads_the_alerts_stays_shown_when_the_older_answer_arrives()
+    {
+        await node.SettledAsync();
+        var packs = (await node.Node.GetJsonAsync("/api/banks/shed"))["packs"]!.AsArray().Select(p => p!["address"]!.GetValue<byte>()).ToList();
+        await ConfigureAsync(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "shed", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(1))]));
+        await node.Node.PollAsync("/api/alerts?bank=shed",
+            a => a["banks"]![0]!["rules"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == "soc_low" && r["raise"]?.GetValue<double>() == 40),
+            "applied the stored rule");
+        var gateway = node.Node.Gateway("shed-gw");
+        try
+        {
+            await chromium.InTabAsync(node.Node.Address, "/", async tab =>
+            {
+                var socLow = tab.BankTile("shed").Locator("[data-testid='alerts'] [data-rule='soc_low']");
+                await Expect(tab.BankTile("shed")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                await Expect(socLow).ToHaveCountAsync(0);
+
+                // The page's next reload of the alerts (its 10 s refresh) is answered as the node answered before the
+                // raise, but only once the raise has reached the page through the event stream. The older answer is
+                // marked by a title of its own, so the page shows when it has taken it in.
+                var asked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await tab.Page.RouteAsync("**/api/alerts", async route =>
+                {
+                    var before = await route.FetchAsync();
+                    asked.TrySetResult(await before.TextAsync());
+                    await release.Task;
+                    await route.FulfillAsync(new() { Response = before, Body = Retitled(await asked.Task, "soc_low", "Older answer") });
+                }, new() { Times = 1 });
+                JsonNode.Parse(await asked.Task.WaitAsync(Live))!["active"]!.AsArray().Should()
+                    .NotContain(a => a!["rule"]!.GetValue<string>() == "soc_low", "the answer held back predates the raise");
+
+                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 20 });
+                await Expect(socLow).ToHaveTextAsync("Alert: Low state of charge", new() { Timeout = (float)Live.TotalMilliseconds });
+                release.SetResult();
+
+                // Without the events seen in the meantime applied over it, the older answer took the alert away.
+                await Expect(socLow).ToHaveTextAsync("Alert: Older answer", new() { Timeout = (float)Live.TotalMilliseconds });
+
+                // Cleared before the test ends, as the other tests of the page expect none raised.
+                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 80 });
+                await Expect(socLow).ToHaveCountAsync(0, new() { Timeout = (float)Live.TotalMilliseconds });
+            });
+        }
+        finally
+        {
+            foreach (var address in packs) gateway.Faults.ClearPackValues(address);
+            await ConfigureAsync(new AlertsConfig([]));
+        }
+    }
+
+    /// <summary>The alerts report with one rule's title replaced in every bank.</summary>
+    private static string Retitled(string report, string rule, string title)
+    {
+        var json = JsonNode.Parse(report)!;
+        foreach (var bank in json["banks"]!.AsArray())
+            foreach (var r in bank!["rules"]!.AsArray())
+                if (r!["rule"]!.GetValue<string>() == rule) r["title"] = title;
+        return json.ToJsonString();
     }
 
     private async Task ConfigureAsync(AlertsConfig alerts)
