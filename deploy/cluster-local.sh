@@ -7,7 +7,7 @@
 #       Starts (or reuses) a throwaway PostgreSQL under DIR (scripts/postgres-test-server.sh), then the nodes that do not
 #       run yet, each in the background:
 #         solarhub run --cluster --node nK --remoting 127.0.0.1:<remoting-port+K-1>
-#                      --seeds 127.0.0.1:<remoting-port>,127.0.0.1:<remoting-port+1>
+#                      --seeds 127.0.0.1:<remoting-port>,...,127.0.0.1:<remoting-port+N-1>
 #                      --urls http://127.0.0.1:<http-port+K-1> --database <the PostgreSQL> [RUN-ARGS...]
 #       with its output in DIR/nK.log and its pid in DIR/nK.pid; waits until every node's GET /health/live answers 200
 #       (at most --wait seconds), then prints on stdout one line per node
@@ -36,7 +36,7 @@
 #
 # Defaults, each also from the environment (an option wins over it):
 #   DIR            CLUSTER_LOCAL_DIR            artifacts/cluster-local in this checkout
-#   --nodes        CLUSTER_LOCAL_NODES          3 (1-20); the seeds are the first two nodes (n1 alone with one node)
+#   --nodes        CLUSTER_LOCAL_NODES          3 (1-20); every node is a seed, n1 the first
 #   --remoting-port CLUSTER_LOCAL_REMOTING_PORT 4053: n1 4053, n2 4054, n3 4055
 #   --http-port    CLUSTER_LOCAL_HTTP_PORT      5081: n1 5081, n2 5082, n3 5083 (5080, solarhub run's default, is left
 #                                               to a single hub)
@@ -174,9 +174,11 @@ node_index() {
 }
 http_of() { echo $(( http_port + $1 - 1 )); }
 remoting_of() { echo $(( remoting_port + $1 - 1 )); }
+# Every node: a first seed that starts again while the other seeds are down joins whichever node still runs, rather
+# than forming a second cluster beside it (docs/cluster.md).
 seeds() {
-  local list="127.0.0.1:$remoting_port"
-  (( nodes >= 2 )) && list+=",127.0.0.1:$(( remoting_port + 1 ))"
+  local list="127.0.0.1:$remoting_port" k
+  for (( k = 2; k <= nodes; k++ )); do list+=",127.0.0.1:$(remoting_of "$k")"; done
   echo "$list"
 }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SolarHub.TestSupport;
 using Xunit.Abstractions;
@@ -15,32 +13,22 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
     private const string Token = "cluster-inspection-test-token";
     private static readonly string[] Banks = ["garage", "house", "shed"];
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"solarhub-cluster-{Guid.NewGuid():N}");
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
-    private TestDatabase? _database;
-    private bool _started;
-    private int _httpPort;
+    private readonly LocalCluster _cluster = new(output, Token);
 
-    private string Url(int node) => $"http://127.0.0.1:{_httpPort + node - 1}";
+    private string Url(int node) => _cluster.Url(node);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     [PostgresFact(Timeout = 300_000)]
     public async Task Every_node_shows_the_cluster_and_its_banks_a_member_shows_another_members_actors_and_a_member_leaves()
     {
-        _database = await TestDatabase.PostgresAsync();
-        int remoting = FreeRun(3), gateways = FreeRun(3);
-        _httpPort = FreeRun(3);
-        _started = true;
-        var start = await Script(["start", "--dir", _dir, "--demo", "--database", _database.Config.ConnectionString,
-            "--solarhub", $"dotnet {Path.Combine(AppContext.BaseDirectory, "solarhub.dll")}",
-            "--remoting-port", $"{remoting}", "--http-port", $"{_httpPort}", "--gateway-port", $"{gateways}", "--wait", "120"], TimeSpan.FromSeconds(180));
-        start.ExitCode.Should().Be(0, start.StdErr);
+        await _cluster.StartAsync(demo: true);
+        int remoting = _cluster.RemotingPort;
 
         // Every node sees three Up members and each demo bank once, on some member.
         for (int node = 1; node <= 3; node++)
         {
-            var view = await WaitForAsync(Url(node), v => UpMembers(v) == 3 && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
+            var view = await _cluster.WaitForAsync(Url(node), v => LocalCluster.UpMembers(v) == 3 && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
             view["self"]!.GetValue<string>().Should().Be($"n{node}");
             view["leader"]!.GetValue<string>().Should().BeOneOf("n1", "n2", "n3");
             view["members"]!.AsArray().Select(m => m!["node"]!.GetValue<string>()).Should().Equal("n1", "n2", "n3");
@@ -63,7 +51,7 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
         // full run), so both are read again until they agree.
         var (_, actors) = await Wait.UntilAsync(async () =>
         {
-            var banks = BanksPerNode(await GetClusterAsync(Url(1)))["n2"];
+            var banks = BanksPerNode(await _cluster.GetClusterAsync(Url(1)))["n2"];
             return (Banks: banks, Actors: await CliProcess.RunAsync(["actors", "--url", Url(1), "--node", "n2", "--timeout", "20"]));
         }, seen => seen.Actors.ExitCode != 0 || seen.Banks.All(bank => seen.Actors.StdOut.Contains($"bank entity: bank {bank}")),
             "n2's actor tree holding the banks the cluster view places on n2", TimeSpan.FromSeconds(60));
@@ -78,10 +66,10 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
         // Each node judges the alert rules on the banks it runs; any node's /api/alerts lists every bank's, with its node.
         // SOC is at or below 99 % on every demo bank, so this rule raises on all three at their next totals.
         var rule = await CliProcess.RunAsync(["config", "alert", "set", "soc_low", "--raise", "99", "--clear", "100", "--for", "0",
-            "--database", _database.Config.ConnectionString]);
+            "--database", _cluster.Database]);
         rule.ExitCode.Should().Be(0, rule.StdErr);
         var (placed, alerts) = await Wait.UntilAsync(async () =>
-            (Placed: BanksPerNode(await GetClusterAsync(Url(1))), Alerts: JsonNode.Parse(await _http.GetStringAsync(Url(1) + "/api/alerts"))!),
+            (Placed: BanksPerNode(await _cluster.GetClusterAsync(Url(1))), Alerts: JsonNode.Parse(await _cluster.Http.GetStringAsync(Url(1) + "/api/alerts"))!),
             // Sharding spreads the three banks over the members (one shard each), so n1 must show alerts other nodes raised.
             seen => AlertNodes(seen.Alerts).Count == 3 && seen.Placed.Count(p => p.Value.Count > 0) > 1 && seen.Placed.All(p => p.Value.All(bank => AlertNodes(seen.Alerts).GetValueOrDefault(bank) == p.Key)),
             "n1's /api/alerts listing SOC low on every bank, each with the node the cluster view places it on", TimeSpan.FromSeconds(60));
@@ -94,21 +82,17 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
         var refused = await CliProcess.RunAsync(["cluster", "leave", "n3", "--url", Url(1)]);
         refused.ExitCode.Should().Be(5);
         refused.StdErr.Should().Contain("wants the API token");
-        var tokenFile = Path.Combine(_dir, "token");
+        var tokenFile = Path.Combine(_cluster.Dir, "token");
         await File.WriteAllTextAsync(tokenFile, Token + "\n");
         var leave = await CliProcess.RunAsync(["cluster", "leave", "n3", "--url", Url(1), "--token-file", tokenFile]);
         leave.ExitCode.Should().Be(0, leave.StdErr);
         leave.StdOut.Should().StartWith("node 'n3' (akka.tcp://solarhub@127.0.0.1:").And.Contain("was asked to leave the cluster");
 
-        var after = await WaitForAsync(Url(1), v => !MemberNames(v).Contains("n3") && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
+        var after = await _cluster.WaitForAsync(Url(1), v => !LocalCluster.MemberNames(v).Contains("n3") && BanksOf(v).Order().SequenceEqual(Banks), TimeSpan.FromSeconds(60));
         BanksPerNode(after).Keys.Should().Equal("n1", "n2");
-        var banks = JsonNode.Parse(await _http.GetStringAsync(Url(2) + "/api/banks"))!.AsArray();
+        var banks = JsonNode.Parse(await _cluster.Http.GetStringAsync(Url(2) + "/api/banks"))!.AsArray();
         banks.Select(b => b!["node"]!.GetValue<string>()).Should().OnlyContain(n => n == "n1" || n == "n2");
     }
-
-    private static int UpMembers(JsonNode view) => view["members"]!.AsArray().Count(m => m!["status"]!.GetValue<string>() == "Up");
-
-    private static List<string> MemberNames(JsonNode view) => view["members"]!.AsArray().Select(m => m!["node"]!.GetValue<string>()).ToList();
 
     private static Dictionary<string, List<string>> BanksPerNode(JsonNode view) =>
         view["banksPerNode"] is JsonObject banks
@@ -121,65 +105,5 @@ public sealed class ClusterInspectionTests(ITestOutputHelper output) : IAsyncLif
 
     private static List<string> BanksOf(JsonNode view) => BanksPerNode(view).Values.SelectMany(b => b).ToList();
 
-    private async Task<JsonNode> GetClusterAsync(string url) => JsonNode.Parse(await _http.GetStringAsync(url + "/api/cluster"))!;
-
-    private async Task<JsonNode> WaitForAsync(string url, Func<JsonNode, bool> condition, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        JsonNode? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                last = await GetClusterAsync(url);
-                if (condition(last)) return last;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"GET {url}/api/cluster did not show what was awaited within {within.TotalSeconds} s; last: {last?.ToJsonString()}");
-    }
-
-    private Task<CliProcess.Outcome> Script(IEnumerable<string> args, TimeSpan timeout) =>
-        CliProcess.RunProgramAsync("bash", [Path.Combine(RepositoryRoot.Path, "deploy", "cluster-local.sh"), .. args],
-            new Dictionary<string, string> { ["SOLARHUB_API_TOKEN"] = Token }, timeout);
-
-    /// <summary>The first of <paramref name="count"/> consecutive free ports on 127.0.0.1, below the ephemeral range.</summary>
-    private static int FreeRun(int count)
-    {
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            int first = Random.Shared.Next(20_000, 30_000);
-            if (Enumerable.Range(first, count).All(IsFree)) return first;
-        }
-        throw new InvalidOperationException($"no {count} consecutive free ports found");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            listener.Stop();
-            return true;
-        }
-        catch (SocketException) { return false; }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_started)
-        {
-            var stop = await Script(["stop", "--dir", _dir], TimeSpan.FromSeconds(60));
-            output.WriteLine($"cluster-local stop: {stop.ExitCode} {stop.StdErr}");
-            if (stop.ExitCode != 0 || Environment.GetEnvironmentVariable("CI") is not null)
-                foreach (var log in Directory.EnumerateFiles(_dir, "n*.log"))
-                    output.WriteLine($"--- {log} (end)\n{string.Join('\n', File.ReadLines(log).TakeLast(20))}");
-        }
-        _http.Dispose();
-        if (_database is not null) await _database.DisposeAsync();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 }
