@@ -2,20 +2,22 @@
 # Publishes the solarhub CLI as one self-contained executable for a Linux machine without .NET
 # (docs/running.md, "Publishing"):
 #   scripts/publish.sh linux-arm64                -> artifacts/publish/linux-arm64/solarhub   (Raspberry Pi 3/4/5, 64-bit OS)
-#   scripts/publish.sh linux-x64 [out-dir] [dotnet publish arguments...]
+#   scripts/publish.sh linux-x64 [out-dir] [--no-trim] [dotnet publish arguments...]
 # Self-contained (the .NET and ASP.NET Core runtimes inside), single file: the native libraries (SQLite's e_sqlite3,
 # System.IO.Ports') are inside too and are extracted on first start (to $DOTNET_BUNDLE_EXTRACT_BASE_DIR, by default
 # ~/.net/solarhub/); the symbols are embedded, so stack traces keep their line numbers. Our assemblies and the packages'
 # are compiled ahead of time (ReadyToRun, not composite: the framework's own are already), which takes the JIT off the
 # start: a node's first fresh data costs about 40 % less CPU (docs/benchmarks.md, issue 15). -p:PublishReadyToRun=false
 # leaves it out.
-#   scripts/publish.sh linux-arm64 --trim          -> the framework trimmed to what the node uses: about 14 MiB less
-#                                                    resident memory for a small board (docs/running.md, "On a Raspberry Pi")
+# The .NET and ASP.NET Core framework inside is trimmed to what the node reaches: about 14 MiB less resident memory, which
+# a small board feels first (docs/running.md, "On a Raspberry Pi"). scripts/test-published.sh runs the CLI's tests
+# against the file.
+#   scripts/publish.sh linux-arm64 --no-trim       -> the framework whole, as before issue 15 (158 MiB for linux-x64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [[ $1 == -* ]]; then
-  echo "usage: scripts/publish.sh <runtime identifier: linux-x64 | linux-arm64 | ...> [out-dir] [dotnet publish arguments...]" >&2
+  echo "usage: scripts/publish.sh <runtime identifier: linux-x64 | linux-arm64 | ...> [out-dir] [--no-trim] [dotnet publish arguments...]" >&2
   exit 2
 fi
 rid=$1
@@ -25,19 +27,24 @@ if [ $# -gt 0 ] && [[ $1 != -* ]]; then
   out=$1
   shift
 fi
-# --trim: the .NET and ASP.NET Core assemblies keep only what is reached (partial trimming: ours and the packages' stay
+# Trimming: the .NET and ASP.NET Core assemblies keep only what is reached (partial trimming: ours and the packages' stay
 # whole). linq2db reaches PostgreSQL's driver and ADO.NET's base classes by name, so those stay whole too (the csproj's
-# TrimmerRootAssembly); System.Text.Json keeps its reflection, which the configuration and the API use.
+# TrimmerRootAssembly); System.Text.Json keeps its reflection, which the configuration and the API use. --trim, the
+# default since, is still accepted.
 args=()
-trimmed=""
+trim=yes
 for arg in "$@"; do
-  if [ "$arg" = --trim ]; then
-    args+=(-p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true -p:JsonSerializerIsReflectionEnabledByDefault=true)
-    trimmed=", trimmed"
-  else
-    args+=("$arg")
-  fi
+  case "$arg" in
+    --trim) trim=yes ;;
+    --no-trim) trim=no ;;
+    *) args+=("$arg") ;;
+  esac
 done
+trimmed=", framework whole"
+if [ $trim = yes ]; then
+  args+=(-p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true -p:JsonSerializerIsReflectionEnabledByDefault=true)
+  trimmed=", trimmed"
+fi
 set -- ${args[@]+"${args[@]}"}
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "publish.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2

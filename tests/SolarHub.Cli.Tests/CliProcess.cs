@@ -7,18 +7,36 @@ public static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 
-    /// <summary>The built <c>solarhub</c> with <paramref name="args"/>, every stream redirected.</summary>
+    /// <summary>
+    /// The executable under test: <c>SOLARHUB_TEST_BINARY</c> when set (a published single file, which CI runs the process
+    /// tests against), else the solarhub.dll built beside the tests, run by dotnet.
+    /// </summary>
+    public static string? PublishedBinary { get; } = Environment.GetEnvironmentVariable("SOLARHUB_TEST_BINARY") is { Length: > 0 } binary
+        ? Path.GetFullPath(binary)
+        : null;
+
+    /// <summary>The program and its first arguments that run solarhub: <c>dotnet solarhub.dll</c> or the published file.</summary>
+    public static (string FileName, string[] Prefix) Command =>
+        PublishedBinary is { } binary ? (binary, []) : ("dotnet", [Path.Combine(AppContext.BaseDirectory, "solarhub.dll")]);
+
+    /// <summary>The same as one line for a shell or for <c>cluster-local.sh --solarhub</c> (split on spaces).</summary>
+    public static string CommandLine => string.Join(' ', [Command.FileName, .. Command.Prefix]);
+
+    /// <summary>The same quoted for <c>sh</c>, as a script that stands in for an installed solarhub writes it.</summary>
+    public static string ShellCommand => string.Join(' ', new[] { Command.FileName }.Concat(Command.Prefix).Select(a => $"'{a}'"));
+
+    /// <summary>The solarhub under test with <paramref name="args"/>, every stream redirected.</summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var (fileName, prefix) = Command;
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var a in prefix.Concat(args)) info.ArgumentList.Add(a);
         return info;
     }
 

@@ -423,10 +423,7 @@ public sealed class ConfigCommandKillTests(ITestOutputHelper output) : IAsyncLif
     /// <returns>Whether the import reported the change stored, and whether it had to be killed.</returns>
     private static async Task<(bool Acknowledged, bool Killed)> ImportAndKillAsync(string file, string db, TimeSpan killAfter)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-        foreach (var a in new[] { "config", "import", file, "--database", db }) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(CliProcess.StartInfo(["config", "import", file, "--database", db]))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Close();

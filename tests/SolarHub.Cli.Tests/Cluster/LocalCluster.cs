@@ -37,7 +37,7 @@ public sealed class LocalCluster(ITestOutputHelper output, string token) : IAsyn
         _httpPort = FreeRun(3);
         _started = true;
         List<string> args = ["start", "--dir", _dir, "--database", Database,
-            "--solarhub", $"dotnet {Path.Combine(AppContext.BaseDirectory, "solarhub.dll")}",
+            "--solarhub", CliProcess.CommandLine,
             "--remoting-port", $"{RemotingPort}", "--http-port", $"{_httpPort}", "--wait", "120"];
         if (demo) args.AddRange(["--demo", "--gateway-port", $"{FreeRun(3)}"]);
         var start = await ScriptAsync(args, TimeSpan.FromSeconds(180));

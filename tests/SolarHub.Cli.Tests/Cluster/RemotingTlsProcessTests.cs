@@ -105,7 +105,7 @@ public sealed class RemotingTlsProcessTests : IAsyncLifetime
     public async Task A_missing_certificate_from_the_environment_stops_run_with_exit_2()
     {
         string missing = Path.Combine(_folder, "missing.pfx");
-        var outcome = await CliProcess.RunProgramAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "solarhub.dll"), "run", "--cluster", "--node", "a",
+        var outcome = await CliProcess.RunProgramAsync(CliProcess.Command.FileName, [.. CliProcess.Command.Prefix, "run", "--cluster", "--node", "a",
             "--remoting", $"127.0.0.1:{LoopbackPorts.Free()}", "--database", Database, "--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}", "--duration", "00:00:30"],
             new Dictionary<string, string> { ["SOLARHUB_REMOTING_CERTIFICATE"] = missing });
 

@@ -40,7 +40,7 @@ public sealed class DeployInstallTests(ITestOutputHelper output) : IDisposable
         // 1-2. "Publish" and install.sh.
         var publish = Directory.CreateDirectory(Path.Combine(_temp, "publish")).FullName;
         var standIn = Path.Combine(publish, "solarhub");
-        await File.WriteAllTextAsync(standIn, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "solarhub.dll")}' \"$@\"\n");
+        await File.WriteAllTextAsync(standIn, $"#!/bin/sh\nexec {CliProcess.ShellCommand} \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(standIn, (UnixFileMode)0b111_101_101); // rwxr-xr-x
         var install = await CliProcess.RunProgramAsync("bash", [Path.Combine(RepositoryRoot.Path, "deploy", "install.sh"), publish],
             new Dictionary<string, string> { ["DESTDIR"] = Root });

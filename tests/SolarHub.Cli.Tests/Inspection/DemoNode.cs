@@ -19,10 +19,8 @@ public sealed class DemoNode : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
         // --duration: a node orphaned by a crashed test run still ends by itself.
-        foreach (var a in new[] { "run", "--urls", Url, "--database", Path.Combine(_directory, "solarhub.db"), "--duration", "00:05:00" }) info.ArgumentList.Add(a);
+        var info = CliProcess.StartInfo(["run", "--urls", Url, "--database", Path.Combine(_directory, "solarhub.db"), "--duration", "00:05:00"]);
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

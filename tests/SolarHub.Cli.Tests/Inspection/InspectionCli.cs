@@ -9,9 +9,7 @@ public static class InspectionCli
 {
     public static async Task<CliProcess.Outcome> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "solarhub.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
+        var info = CliProcess.StartInfo(args);
         info.Environment.Remove("SOLARHUB_URL"); // the machine's own setting must not steer a test
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         using var process = Process.Start(info)!;
