@@ -27,6 +27,13 @@ public sealed record MqttTimings(
     /// </summary>
     public TimeSpan RediscoveryDelayMax { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// At its start the bridge asks what alerts are raised (on a cluster, every member's) and says no alert state before
+    /// the answer, so that a problem sensor that is ON does not flap OFF and ON again at each restart or move (an
+    /// automation would fire again). Without an answer within this, it says what it has.
+    /// </summary>
+    public TimeSpan AlertsWaitMax { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The wait before reconnect attempt <paramref name="attempt"/> (0-based): doubling, capped.</summary>
     public TimeSpan ReconnectDelay(int attempt) =>
         TimeSpan.FromTicks(Math.Min(ReconnectMax.Ticks, ReconnectMin.Ticks * (1L << Math.Min(attempt, 20))));

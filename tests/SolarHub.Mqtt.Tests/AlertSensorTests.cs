@@ -55,22 +55,59 @@ public class AlertSensorTests(ITestOutputHelper output) : BridgeTestKit(output)
     }
 
     [Fact]
-    public async Task What_was_raised_before_the_bridge_started_shows_at_its_start_as_the_actor_for_every_banks_alerts_says()
+    public async Task What_was_raised_before_the_bridge_started_shows_at_its_start_as_the_actor_for_every_banks_alerts_says_and_no_state_before_it()
     {
-        // On a cluster node that actor gathers every member's alerts (the bridge is a singleton that may start anywhere).
+        // On a cluster node that actor gathers every member's alerts (the bridge is a singleton that may start anywhere),
+        // which takes a while: its answer is held here until the bridge has connected and flushed.
         var raisedElsewhere = new ActiveAlert("house", AlertKind.CellDelta, 2, 0.12, 0.1, DateTimeOffset.UtcNow, "pack 2") { Node = "n2" };
         var report = new AlertsReport([raisedElsewhere], [], null, null);
-        Akka.Hosting.ActorRegistry.For(Sys).Register<AllAlertsKey>(Sys.ActorOf(Props.Create(() => new FixedAlerts(report)), "all-alerts"));
+        var allAlerts = Sys.ActorOf(Props.Create(() => new HeldAlerts(report)), "all-alerts");
+        Akka.Hosting.ActorRegistry.For(Sys).Register<AllAlertsKey>(allAlerts);
 
-        StartBridge(null);
+        Sys.ActorOf(MqttBridge.Props(Mqtt, [House], Timings with { AlertsWaitMax = Generous }), "mqtt");
         ExpectConnected();
+        await Watcher.WaitForAsync(CellDeltaConfig);
+        // A later flush's message: everything the first flush said has arrived before it.
+        Publish(Bank("house"));
+        await Watcher.WaitForAsync("solarhub/house/state");
+        Watcher.On(CellDeltaState).Select(m => m.Payload).Should().BeEmpty("the bridge does not know yet what is raised, and an OFF would flap the sensor");
 
+        allAlerts.Tell(HeldAlerts.Answer.Instance);
         (await Watcher.WaitForAsync(CellDeltaState)).Payload.Should().Be("ON");
     }
 
-    private sealed class FixedAlerts : ReceiveActor
+    [Fact]
+    public async Task Without_an_answer_on_what_is_raised_the_states_are_said_after_the_wait()
     {
-        public FixedAlerts(AlertsReport report) => Receive<GetAlerts>(_ => Sender.Tell(report));
+        Akka.Hosting.ActorRegistry.For(Sys).Register<AllAlertsKey>(Sys.ActorOf(Props.Create(() => new HeldAlerts(null)), "all-alerts"));
+
+        StartBridge(null);
+        ExpectConnected();
+        var config = await Watcher.WaitForAsync(CellDeltaConfig);
+
+        var state = await Watcher.WaitForAsync(CellDeltaState);
+        state.Payload.Should().Be("OFF");
+        (state.At - config.At).Should().BeGreaterThan(Timings.AlertsWaitMax * 0.8, "said only once the wait was over");
+    }
+
+    /// <summary>Answers what is raised only when told to (never when it has no report).</summary>
+    private sealed class HeldAlerts : ReceiveActor
+    {
+        public sealed record Answer
+        {
+            public static Answer Instance { get; } = new();
+        }
+
+        private IActorRef? _asker;
+
+        public HeldAlerts(AlertsReport? report)
+        {
+            Receive<GetAlerts>(_ => _asker = Sender);
+            Receive<Answer>(_ =>
+            {
+                if (report is not null) _asker?.Tell(report);
+            });
+        }
     }
 
     [Fact]

@@ -17,6 +17,8 @@ internal sealed class AlertOutput
     private readonly Dictionary<(string Bank, AlertKind Kind), bool> _said = new();
     private readonly HashSet<(string Bank, AlertKind Kind)> _discovered = new();
     private Dictionary<string, (string Name, IReadOnlyList<AlertKind> Kinds)> _banks = new(StringComparer.Ordinal);
+    // Until the hub says what is raised, a state would be a guess: OFF for a sensor that is ON, then ON again.
+    private bool _knowsWhatIsRaised;
 
     public void Raise(AlertRaised alert)
     {
@@ -29,11 +31,15 @@ internal sealed class AlertOutput
         if (_raised.TryGetValue((alert.BankId, alert.Kind), out var packs)) packs.Remove(alert.Pack);
     }
 
-    /// <summary>Everything raised now (the watcher's list when the bridge starts after it).</summary>
+    /// <summary>Everything raised now (the watcher's list when the bridge starts after it): states may be said from now on.</summary>
     public void Raised(IEnumerable<ActiveAlert> active)
     {
         foreach (var alert in active) Raise(new AlertRaised(alert.BankId, alert.Kind, alert.Pack, alert.Value, alert.Threshold, alert.Since, alert.Message));
+        _knowsWhatIsRaised = true;
     }
+
+    /// <summary>Nobody said what is raised: the states are said from what this output has seen.</summary>
+    public void StopWaiting() => _knowsWhatIsRaised = true;
 
     /// <summary>Takes the banks and rules to show; returns the retained topics of sensors that are gone (a rule off, a bank removed).</summary>
     public IReadOnlyList<string> Reconcile(IReadOnlyList<BankConfig> banks, AlertsConfig? alerts, MqttConfig? mqtt)
@@ -60,7 +66,11 @@ internal sealed class AlertOutput
         return gone.SelectMany(g => new[] { discovery.ConfigTopic(g.Item1, g.Item2), discovery.StateTopic(g.Item1, g.Item2) }).ToList();
     }
 
-    /// <summary>Discovery (when on) for sensors not yet discovered, and the state of each that changed since it was last said.</summary>
+    /// <summary>
+    /// Discovery (when on) for sensors not yet discovered, and the state of each that changed since it was last said,
+    /// once what is raised is known (<see cref="Raised"/>, <see cref="StopWaiting"/>): until then the broker keeps the
+    /// states it retained.
+    /// </summary>
     public void Flush(MqttConfig mqtt, Action<MqttMessage> send)
     {
         var discovery = new HaAlertDiscovery(mqtt);
@@ -69,6 +79,7 @@ internal sealed class AlertOutput
             {
                 var key = (bankId, kind);
                 if (mqtt.HaDiscovery && _discovered.Add(key)) send(discovery.Config(bankId, name, kind));
+                if (!_knowsWhatIsRaised) continue;
                 bool on = _raised.TryGetValue(key, out var packs) && packs.Count > 0;
                 if (_said.TryGetValue(key, out var said) && said == on) continue;
                 send(MqttMessage.Text(discovery.StateTopic(bankId, kind), on ? "ON" : "OFF", retain: true));

@@ -64,7 +64,16 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         // Alerts are rare: followed with or without a broker, so a broker set later shows what is raised.
         Receive<AlertRaised>(_alerts.Raise);
         Receive<AlertCleared>(_alerts.Clear);
-        Receive<AlertsReport>(m => _alerts.Raised(m.Active));
+        Receive<AlertsReport>(m =>
+        {
+            Timers.Cancel("alerts-wait");
+            _alerts.Raised(m.Active);
+        });
+        Receive<AlertsUnanswered>(_ =>
+        {
+            _log.Info("MQTT: no answer on the raised alerts within {0}; alert states follow the alerts raised from now on", _timings.AlertsWaitMax);
+            _alerts.StopWaiting();
+        });
         Receive<HubConfigChanged>(m =>
         {
             if (m.Version <= _appliedVersion) return;
@@ -139,6 +148,11 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         public static Rediscover Instance { get; } = new();
     }
 
+    private sealed record AlertsUnanswered
+    {
+        public static AlertsUnanswered Instance { get; } = new();
+    }
+
     protected override void PreStart()
     {
         if (_followConfigChanges) HubConfigFollowing.Start(Context);
@@ -151,6 +165,7 @@ public sealed class MqttBridge : ReceiveActor, IWithTimers
         {
             if (found.IsCompletedSuccessfully) found.Result.Tell(GetAlerts.Instance, self);
         }, TaskContinuationOptions.ExecuteSynchronously);
+        Timers.StartSingleTimer("alerts-wait", AlertsUnanswered.Instance, _timings.AlertsWaitMax);
         Timers.StartPeriodicTimer("flush", FlushTick.Instance, _timings.PublishInterval);
     }
 

@@ -28,7 +28,7 @@ public abstract class BridgeTestKit : Akka.TestKit.Xunit2.TestKit, IAsyncLifetim
         ReconnectMax: TimeSpan.FromSeconds(1),
         ConnectTimeout: TimeSpan.FromSeconds(5),
         KeepAlive: TimeSpan.FromSeconds(5))
-    { RediscoveryDelayMax = TimeSpan.FromMilliseconds(200) };
+    { RediscoveryDelayMax = TimeSpan.FromMilliseconds(200), AlertsWaitMax = TimeSpan.FromSeconds(1) };
 
     protected static readonly TimeSpan Generous = TimeSpan.FromSeconds(15);
 
