@@ -18,15 +18,7 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
     [Fact]
     public async Task A_raised_alert_shows_on_the_tile_and_the_bank_page_as_it_happens_and_goes_when_it_clears_beside_the_energy_counters()
     {
-        await node.SettledAsync();
-        var packs = (await node.Node.GetJsonAsync("/api/banks/shed"))["packs"]!.AsArray().Select(p => p!["address"]!.GetValue<byte>()).ToList();
-        // SOC at or below 40 % for 1 s raises, at or above 45 % for 1 s clears: stored as a user would, applied live.
-        await ConfigureAsync(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "shed", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(1))]));
-        await node.Node.PollAsync("/api/alerts?bank=shed",
-            a => a["banks"]![0]!["rules"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == "soc_low" && r["raise"]?.GetValue<double>() == 40),
-            "applied the stored rule");
-        var gateway = node.Node.Gateway("shed-gw");
-        try
+        await WithShedSocLowRuleAsync(async setSoc =>
         {
             await chromium.InTabAsync(node.Node.Address, "/", async tab =>
             {
@@ -35,7 +27,7 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
                 await Expect(tile).ToBeVisibleAsync(new() { Timeout = 10_000 });
                 await Expect(socLow).ToHaveCountAsync(0);
 
-                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 20 });
+                setSoc(20);
                 await Expect(socLow).ToHaveTextAsync("Alert: Low state of charge", new() { Timeout = (float)Live.TotalMilliseconds });
                 await Expect(tab.BankTile("house").Locator("[data-rule='soc_low']")).ToHaveCountAsync(0, new() { Timeout = 1 });
                 await tab.ScreenshotAsync("dashboard-alert-tile");
@@ -49,29 +41,17 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
                 await Expect(tab.ByTestId("energy")).ToContainTextAsync("kWh", new() { Timeout = (float)Live.TotalMilliseconds });
                 await tab.ScreenshotAsync("dashboard-alert-bank");
 
-                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 80 });
+                setSoc(80);
                 await Expect(item).ToHaveCountAsync(0, new() { Timeout = (float)Live.TotalMilliseconds });
                 await Expect(tab.ByTestId("event-log")).ToContainTextAsync("alert cleared: bank Bank shed: low state of charge");
             });
-        }
-        finally
-        {
-            foreach (var address in packs) gateway.Faults.ClearPackValues(address);
-            await ConfigureAsync(new AlertsConfig([]));
-        }
+        });
     }
 
     [Fact]
     public async Task An_alert_raised_while_the_page_reloads_the_alerts_stays_shown_when_the_older_answer_arrives()
     {
-        await node.SettledAsync();
-        var packs = (await node.Node.GetJsonAsync("/api/banks/shed"))["packs"]!.AsArray().Select(p => p!["address"]!.GetValue<byte>()).ToList();
-        await ConfigureAsync(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "shed", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(1))]));
-        await node.Node.PollAsync("/api/alerts?bank=shed",
-            a => a["banks"]![0]!["rules"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == "soc_low" && r["raise"]?.GetValue<double>() == 40),
-            "applied the stored rule");
-        var gateway = node.Node.Gateway("shed-gw");
-        try
+        await WithShedSocLowRuleAsync(async setSoc =>
         {
             await chromium.InTabAsync(node.Node.Address, "/", async tab =>
             {
@@ -94,7 +74,7 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
                 JsonNode.Parse(await asked.Task.WaitAsync(Live))!["active"]!.AsArray().Should()
                     .NotContain(a => a!["rule"]!.GetValue<string>() == "soc_low", "the answer held back predates the raise");
 
-                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 20 });
+                setSoc(20);
                 await Expect(socLow).ToHaveTextAsync("Alert: Low state of charge", new() { Timeout = (float)Live.TotalMilliseconds });
                 release.SetResult();
 
@@ -102,15 +82,10 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
                 await Expect(socLow).ToHaveTextAsync("Alert: Older answer", new() { Timeout = (float)Live.TotalMilliseconds });
 
                 // Cleared before the test ends, as the other tests of the page expect none raised.
-                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = 80 });
+                setSoc(80);
                 await Expect(socLow).ToHaveCountAsync(0, new() { Timeout = (float)Live.TotalMilliseconds });
             });
-        }
-        finally
-        {
-            foreach (var address in packs) gateway.Faults.ClearPackValues(address);
-            await ConfigureAsync(new AlertsConfig([]));
-        }
+        });
     }
 
     /// <summary>The alerts report with one rule's title replaced in every bank.</summary>
@@ -121,6 +96,34 @@ public sealed class AlertsAndEnergyTests(Chromium chromium, DashboardNode node)
             foreach (var r in bank!["rules"]!.AsArray())
                 if (r!["rule"]!.GetValue<string>() == rule) r["title"] = title;
         return json.ToJsonString();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="test"/> with a SOC rule stored for bank shed as a user would, applied live (at or below 40 % for
+    /// 1 s raises, at or above 45 % for 1 s clears), and a way to set the SOC of every pack of shed's simulated bus; both
+    /// undone afterwards.
+    /// </summary>
+    private async Task WithShedSocLowRuleAsync(Func<Action<byte>, Task> test)
+    {
+        await node.SettledAsync();
+        var packs = (await node.Node.GetJsonAsync("/api/banks/shed"))["packs"]!.AsArray().Select(p => p!["address"]!.GetValue<byte>()).ToList();
+        await ConfigureAsync(new AlertsConfig([new AlertOverride(AlertKind.SocLow, "shed", Raise: 40, Clear: 45, For: TimeSpan.FromSeconds(1))]));
+        await node.Node.PollAsync("/api/alerts?bank=shed",
+            a => a["banks"]![0]!["rules"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == "soc_low" && r["raise"]?.GetValue<double>() == 40),
+            "applied the stored rule");
+        var gateway = node.Node.Gateway("shed-gw");
+        try
+        {
+            await test(soc =>
+            {
+                foreach (var address in packs) gateway.Faults.SetPackValues(address, new PackOverrides { Soc = soc });
+            });
+        }
+        finally
+        {
+            foreach (var address in packs) gateway.Faults.ClearPackValues(address);
+            await ConfigureAsync(new AlertsConfig([]));
+        }
     }
 
     private async Task ConfigureAsync(AlertsConfig alerts)
