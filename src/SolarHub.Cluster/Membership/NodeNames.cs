@@ -24,8 +24,10 @@ public static class NodeNames
     public static string NameOf(Address address, IEnumerable<string> roles) =>
         roles.FirstOrDefault(r => r.StartsWith(Prefix, StringComparison.Ordinal)) is { } role ? role[Prefix.Length..] : address.ToString();
 
+    /// <summary>Whether <paramref name="member"/> is Up (or WeaklyUp): a member that runs what it is given and answers.</summary>
+    public static bool IsUp(Member member) => member.Status is MemberStatus.Up or MemberStatus.WeaklyUp;
+
     /// <summary>The address of the member named <paramref name="node"/> that is Up (or WeaklyUp) and reachable from here, if any.</summary>
     public static Address? AddressOf(ClusterEvent.CurrentClusterState state, string node) =>
-        state.Members.FirstOrDefault(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp && m.HasRole(RoleOf(node))
-            && !state.Unreachable.Contains(m))?.Address;
+        state.Members.FirstOrDefault(m => IsUp(m) && m.HasRole(RoleOf(node)) && !state.Unreachable.Contains(m))?.Address;
 }

@@ -31,7 +31,7 @@ public sealed class ClusterAlerts : ReceiveActor
         var cluster = Akka.Cluster.Cluster.Get(system);
         var state = cluster.State;
         var others = state.Members
-            .Where(m => m.Status is MemberStatus.Up or MemberStatus.WeaklyUp && m.HasRole(NodeNames.NodeRole) && m.Address != cluster.SelfAddress)
+            .Where(m => NodeNames.IsUp(m) && m.HasRole(NodeNames.NodeRole) && m.Address != cluster.SelfAddress)
             .ToList();
         var own = ownWatcher.Ask<AlertsReport>(GetAlerts.Instance, Timeout);
         var asked = others.Select(m => state.Unreachable.Contains(m) ? Task.FromResult<AlertsReport?>(null) : AskOrNothingAsync(system, m.Address)).ToList();
