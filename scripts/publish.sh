@@ -40,10 +40,10 @@ for arg in "$@"; do
     *) args+=("$arg") ;;
   esac
 done
-trimmed=", framework whole"
+framework=", framework whole"
 if [ $trim = yes ]; then
   args+=(-p:PublishTrimmed=true -p:TrimMode=partial -p:SuppressTrimAnalysisWarnings=true -p:JsonSerializerIsReflectionEnabledByDefault=true)
-  trimmed=", trimmed"
+  framework=", trimmed"
 fi
 set -- ${args[@]+"${args[@]}"}
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -95,4 +95,4 @@ if { [ "$host" = x86_64 ] && [ "$want" = 62 ]; } || { [ "$host" = aarch64 ] && [
     { tail -n 40 "$check/out" >&2; echo "publish.sh: $exe run (the demo's bank) did not become healthy with every pack fresh" >&2; exit 1; }
   ran="; ran --help, decode, config bank add, config show and the demo's node"
 fi
-echo "publish.sh: $exe ($rid$trimmed, $(( $(stat -c %s "$exe") / 1024 / 1024 )) MiB, $seconds s${ran:-})"
+echo "publish.sh: $exe ($rid$framework, $(( $(stat -c %s "$exe") / 1024 / 1024 )) MiB, $seconds s${ran:-})"

@@ -81,13 +81,15 @@ public class AlertSensorTests(ITestOutputHelper output) : BridgeTestKit(output)
     {
         Akka.Hosting.ActorRegistry.For(Sys).Register<AllAlertsKey>(Sys.ActorOf(Props.Create(() => new HeldAlerts(null)), "all-alerts"));
 
+        var started = DateTime.UtcNow;
         StartBridge(null);
         ExpectConnected();
-        var config = await Watcher.WaitForAsync(CellDeltaConfig);
+        await Watcher.WaitForAsync(CellDeltaConfig);
 
         var state = await Watcher.WaitForAsync(CellDeltaState);
         state.Payload.Should().Be("OFF");
-        (state.At - config.At).Should().BeGreaterThan(Timings.AlertsWaitMax * 0.8, "said only once the wait was over");
+        // A lower bound only, from before the bridge started: a loaded machine can make it later, never earlier.
+        (state.At - started).Should().BeGreaterThanOrEqualTo(Timings.AlertsWaitMax * 0.95, "said only once the wait was over");
     }
 
     /// <summary>Answers what is raised only when told to (never when it has no report).</summary>

@@ -21,9 +21,12 @@ public sealed partial class NodeEndpointsProcessTests(DemoNode node) : IClassFix
         (await GetJsonAsync($"/api/banks/{DemoNode.BankId}"))["packs"]!.AsArray().Should().HaveCount(3);
         (await GetJsonAsync("/api/alerts"))["banks"]!.AsArray().Select(b => b!["bankId"]!.GetValue<string>()).Should().Contain(DemoNode.BankId);
         // The meter writes the counters every 10 s; before its first write the bank has none (404).
-        var energy = await Wait.UntilAsync(() => _http.GetAsync($"/api/banks/{DemoNode.BankId}/energy"), r => r.IsSuccessStatusCode,
-            "the bank's energy counted", TimeSpan.FromSeconds(30));
-        JsonNode.Parse(await energy.Content.ReadAsStringAsync())!["bankId"]!.GetValue<string>().Should().Be(DemoNode.BankId);
+        var energy = await Wait.UntilAsync(async () =>
+        {
+            using var response = await _http.GetAsync($"/api/banks/{DemoNode.BankId}/energy");
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
+        }, body => body is not null, "the bank's energy counted", TimeSpan.FromSeconds(30));
+        JsonNode.Parse(energy!)!["bankId"]!.GetValue<string>().Should().Be(DemoNode.BankId);
         (await GetJsonAsync($"/api/banks/{DemoNode.BankId}/history")).Should().BeOfType<JsonObject>();
         (await GetJsonAsync("/api/actors")).ToJsonString().Should().Contain(DemoNode.BankId);
     }
